@@ -1,0 +1,942 @@
+/*
+ *   This program is free software: you can redistribute it and/or modify
+ *   it under the terms of the GNU General Public License as published by
+ *   the Free Software Foundation, either version 3 of the License, or
+ *   (at your option) any later version.
+ */
+package weka.classifiers.meta;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Vector;
+import java.util.logging.Logger;
+
+import weka.classifiers.RandomizableSingleClassifierEnhancer;
+import weka.classifiers.meta.softmaxtosigmoid.CalibrationData;
+import weka.classifiers.meta.softmaxtosigmoid.CalibrationMap;
+import weka.classifiers.meta.softmaxtosigmoid.CalibrationPredictions;
+import weka.classifiers.meta.softmaxtosigmoid.CalibrationSource;
+import weka.classifiers.meta.softmaxtosigmoid.Calibrator;
+import weka.classifiers.meta.softmaxtosigmoid.Gauge;
+import weka.classifiers.meta.softmaxtosigmoid.LabelSets;
+import weka.classifiers.meta.softmaxtosigmoid.LinearCalibration;
+import weka.classifiers.meta.softmaxtosigmoid.LogisticMath;
+import weka.classifiers.meta.softmaxtosigmoid.SoftmaxInversion;
+import weka.classifiers.trees.RandomForest;
+import weka.core.Attribute;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.RevisionUtils;
+import weka.core.SelectedTag;
+import weka.core.Tag;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformation.Field;
+import weka.core.TechnicalInformation.Type;
+import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
+import weka.core.WeightedInstancesHandler;
+import weka.core.WekaException;
+
+/**
+ * Meta-classifier that turns the class distribution of any classifier into
+ * per-class sigmoid scores, logits and label sets.
+ *
+ * <p>For a base distribution {@code y} over K classes it computes, per instance:
+ * the smoothed distribution {@code y'_k = (y_k + eps) / (1 + K eps)}; the logits
+ * {@code x_k = ln y'_k + c(y')} under a {@link Gauge}; the calibrated logits
+ * {@code a x_k + b} with a and b fitted on a calibration set by
+ * {@link Calibrator}; the scores {@code s_k = sigmoid(a x_k + b)}; and the label
+ * set {@code {k : s_k >= t}}. A base distribution with a NaN, an infinite or a
+ * negative entry, or with sum 0, has no scores: every output is missing.
+ *
+ * <p>Prediction only reads the trained state, so one trained model can score
+ * from several threads as long as the base classifier can.
+ */
+public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
+  implements WeightedInstancesHandler, TechnicalInformationHandler {
+
+  private static final long serialVersionUID = 2907347702314427519L;
+
+  private static final Logger LOGGER = Logger.getLogger(SoftmaxToSigmoid.class.getName());
+
+  /** Gauges as a Weka drop-down, identified by their command-line spelling. */
+  public static final Tag[] TAGS_GAUGE = tags(Gauge.values());
+
+  /** Calibrators as a Weka drop-down. */
+  public static final Tag[] TAGS_CALIBRATOR = tags(Calibrator.values());
+
+  /** Calibration sources as a Weka drop-down. */
+  public static final Tag[] TAGS_CALIBRATION_SOURCE = tags(CalibrationSource.values());
+
+  /** Default smoothing eps. */
+  public static final double DEFAULT_SMOOTHING = 1e-4;
+
+  /** Default prior strength lambda of the calibration fit. */
+  public static final double DEFAULT_RIDGE = 1e-2;
+
+  private Gauge m_Gauge = Gauge.CENTERED;
+
+  private String m_ReferenceClass = "last";
+
+  private double m_LogZ = 0;
+
+  private double m_Smoothing = DEFAULT_SMOOTHING;
+
+  private Calibrator m_Calibrator = Calibrator.SHARED;
+
+  private double m_Ridge = DEFAULT_RIDGE;
+
+  private CalibrationSource m_CalibrationSource = CalibrationSource.CROSS_VALIDATION;
+
+  private int m_Folds = 5;
+
+  private double m_HoldoutFraction = 0.3;
+
+  private double m_Threshold = 0.5;
+
+  private boolean m_KeepTop = false;
+
+  private boolean m_OutputBaseDistribution = false;
+
+  /** Trained state: the inversion of base distributions into logits. */
+  private SoftmaxInversion m_Inversion;
+
+  /** Trained state: the fitted calibration map. */
+  private CalibrationMap m_Calibration;
+
+  /** Trained state: the class attribute the model was trained with. */
+  private Attribute m_ClassAttribute;
+
+  /** Trained state: warnings found while training, shown by toString(). */
+  private List<String> m_Warnings = new ArrayList<String>();
+
+  /** Trained state: description of the calibration set. */
+  private String m_CalibrationDescription;
+
+  /** Trained state: calibration rows with a zero probability, and rows without a valid distribution. */
+  private int m_FlooredRows;
+
+  private int m_InvalidRows;
+
+  /** Trained state: weighted mean of the gauge constant c(y') over the calibration set. */
+  private double m_MeanGaugeConstant = Double.NaN;
+
+  /** Creates the meta-classifier with RandomForest as base. */
+  public SoftmaxToSigmoid() {
+    m_Classifier = new RandomForest();
+  }
+
+  private static Tag[] tags(Enum<?>[] values) {
+    Tag[] result = new Tag[values.length];
+    for (int i = 0; i < values.length; i++) {
+      result[i] = new Tag(i, values[i].toString(), values[i].toString(), false);
+    }
+    return result;
+  }
+
+  @Override
+  protected String defaultClassifierString() {
+    return RandomForest.class.getName();
+  }
+
+  /**
+   * Describes the classifier for the Explorer.
+   *
+   * @return the description
+   */
+  public String globalInfo() {
+    return "Turns the class distribution of any classifier into one independent sigmoid "
+      + "score per class, so that each class can be thresholded on its own and an "
+      + "ambiguous instance can receive several labels.\n\n"
+      + "The distribution y is smoothed, inverted to logits x_k = ln y_k + c(y) under a "
+      + "gauge (a softmax fixes logits only up to the constant c = ln Z), mapped to "
+      + "a x_k + b with a scale and an offset fitted by maximum likelihood on a calibration "
+      + "set (Platt scaling, and temperature scaling with an offset), and passed through "
+      + "the sigmoid. The label set holds the classes whose score is at or above the "
+      + "threshold. distributionForInstance returns the normalised scores, so Weka's "
+      + "evaluation measures the calibrated model.\n\n"
+      + "For more information see:\n\n" + getTechnicalInformation().toString();
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    TechnicalInformation result = new TechnicalInformation(Type.INCOLLECTION);
+    result.setValue(Field.AUTHOR, "John C. Platt");
+    result.setValue(Field.TITLE, "Probabilistic Outputs for Support Vector Machines and "
+      + "Comparisons to Regularized Likelihood Methods");
+    result.setValue(Field.BOOKTITLE, "Advances in Large Margin Classifiers");
+    result.setValue(Field.YEAR, "1999");
+    result.setValue(Field.PAGES, "61-74");
+    result.setValue(Field.PUBLISHER, "MIT Press");
+
+    TechnicalInformation temperature = result.add(Type.INPROCEEDINGS);
+    temperature.setValue(Field.AUTHOR, "Chuan Guo and Geoff Pleiss and Yu Sun and "
+      + "Kilian Q. Weinberger");
+    temperature.setValue(Field.TITLE, "On Calibration of Modern Neural Networks");
+    temperature.setValue(Field.BOOKTITLE, "Proceedings of the 34th International "
+      + "Conference on Machine Learning");
+    temperature.setValue(Field.YEAR, "2017");
+    temperature.setValue(Field.PAGES, "1321-1330");
+    return result;
+  }
+
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities result = super.getCapabilities();
+    boolean nominal = result.handles(Capability.NOMINAL_CLASS);
+    boolean binary = result.handles(Capability.BINARY_CLASS);
+    result.disableAllClasses();
+    result.disableAllClassDependencies();
+    if (nominal) {
+      result.enable(Capability.NOMINAL_CLASS);
+    }
+    if (binary) {
+      result.enable(Capability.BINARY_CLASS);
+    }
+    result.enable(Capability.MISSING_CLASS_VALUES);
+    return result;
+  }
+
+  // ------------------------------------------------------------------ options
+
+  @Override
+  public Enumeration<Option> listOptions() {
+    Vector<Option> options = new Vector<Option>();
+    options.add(new Option("\tGauge that fixes the softmax constant ln Z: "
+      + spellings(TAGS_GAUGE) + ".\n\t(default: centered)", "gauge", 1,
+      "-gauge <" + spellings(TAGS_GAUGE).replace(", ", "|") + ">"));
+    options.add(new Option("\tReference class of the reference gauge: a 1-based index, "
+      + "a class value, 'first' or 'last'.\n\t(default: last)", "reference-class", 1,
+      "-reference-class <index or value>"));
+    options.add(new Option("\tln Z of the fixed gauge.\n\t(default: 0)", "log-z", 1,
+      "-log-z <number>"));
+    options.add(new Option("\tSmoothing eps: y' = (y + eps) / (1 + K eps), so no probability "
+      + "is below eps / (1 + K eps); 0 uses y as it is.\n\t(default: " + DEFAULT_SMOOTHING
+      + ")", "smoothing", 1, "-smoothing <eps>"));
+    options.add(new Option("\tCalibration map fitted on the calibration set: "
+      + spellings(TAGS_CALIBRATOR) + ".\n\t(default: shared)", "calibrator", 1,
+      "-calibrator <" + spellings(TAGS_CALIBRATOR).replace(", ", "|") + ">"));
+    options.add(new Option("\tStrength lambda of the Gaussian prior (a - 1)^2 + b^2 of the "
+      + "calibration fit; 0 gives plain maximum likelihood.\n\t(default: " + DEFAULT_RIDGE
+      + ")", "ridge", 1, "-ridge <lambda>"));
+    options.add(new Option("\tSource of the calibration set: "
+      + spellings(TAGS_CALIBRATION_SOURCE) + ".\n\t(default: cv)", "calibration-source", 1,
+      "-calibration-source <" + spellings(TAGS_CALIBRATION_SOURCE).replace(", ", "|") + ">"));
+    options.add(new Option("\tNumber of folds of the internal cross-validation.\n"
+      + "\t(default: 5)", "folds", 1, "-folds <n>"));
+    options.add(new Option("\tFraction of the training data held out for calibration.\n"
+      + "\t(default: 0.3)", "holdout-fraction", 1, "-holdout-fraction <f>"));
+    options.add(new Option("\tScore threshold of the label set: a class is a label when "
+      + "its score is at or above it.\n\t(default: 0.5)", "threshold", 1,
+      "-threshold <t>"));
+    options.add(new Option("\tAlways include the top-scoring class in the label set.",
+      "keep-top", 0, "-keep-top"));
+    options.add(new Option("\tMake distributionForInstance return the base distribution "
+      + "unchanged instead of the normalised scores.", "base-distribution", 0,
+      "-base-distribution"));
+    options.addAll(Collections.list(super.listOptions()));
+    return options.elements();
+  }
+
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    String gauge = Utils.getOption("gauge", options);
+    setGauge(new SelectedTag(gauge.isEmpty() ? Gauge.CENTERED.toString()
+      : Gauge.forSpelling(gauge).toString(), TAGS_GAUGE));
+
+    String reference = Utils.getOption("reference-class", options);
+    setReferenceClass(reference.isEmpty() ? "last" : reference);
+
+    String logZ = Utils.getOption("log-z", options);
+    setLogZ(logZ.isEmpty() ? 0 : parseNumber("log-z", logZ));
+
+    String smoothing = Utils.getOption("smoothing", options);
+    setSmoothing(smoothing.isEmpty() ? DEFAULT_SMOOTHING : parseNumber("smoothing", smoothing));
+
+    String calibrator = Utils.getOption("calibrator", options);
+    setCalibrator(new SelectedTag(calibrator.isEmpty() ? Calibrator.SHARED.toString()
+      : Calibrator.forSpelling(calibrator).toString(), TAGS_CALIBRATOR));
+
+    String ridge = Utils.getOption("ridge", options);
+    setRidge(ridge.isEmpty() ? DEFAULT_RIDGE : parseNumber("ridge", ridge));
+
+    String source = Utils.getOption("calibration-source", options);
+    setCalibrationSource(new SelectedTag(source.isEmpty()
+      ? CalibrationSource.CROSS_VALIDATION.toString()
+      : CalibrationSource.forSpelling(source).toString(), TAGS_CALIBRATION_SOURCE));
+
+    String folds = Utils.getOption("folds", options);
+    setFolds(folds.isEmpty() ? 5 : parseInteger("folds", folds));
+
+    String fraction = Utils.getOption("holdout-fraction", options);
+    setHoldoutFraction(fraction.isEmpty() ? 0.3 : parseNumber("holdout-fraction", fraction));
+
+    String threshold = Utils.getOption("threshold", options);
+    setThreshold(threshold.isEmpty() ? 0.5 : parseNumber("threshold", threshold));
+
+    setKeepTop(Utils.getFlag("keep-top", options));
+    setOutputBaseDistribution(Utils.getFlag("base-distribution", options));
+
+    super.setOptions(options);
+  }
+
+  @Override
+  public String[] getOptions() {
+    List<String> options = new ArrayList<String>();
+    options.add("-gauge");
+    options.add(m_Gauge.toString());
+    options.add("-reference-class");
+    options.add(m_ReferenceClass);
+    options.add("-log-z");
+    options.add(Double.toString(m_LogZ));
+    options.add("-smoothing");
+    options.add(Double.toString(m_Smoothing));
+    options.add("-calibrator");
+    options.add(m_Calibrator.toString());
+    options.add("-ridge");
+    options.add(Double.toString(m_Ridge));
+    options.add("-calibration-source");
+    options.add(m_CalibrationSource.toString());
+    options.add("-folds");
+    options.add(Integer.toString(m_Folds));
+    options.add("-holdout-fraction");
+    options.add(Double.toString(m_HoldoutFraction));
+    options.add("-threshold");
+    options.add(Double.toString(m_Threshold));
+    if (m_KeepTop) {
+      options.add("-keep-top");
+    }
+    if (m_OutputBaseDistribution) {
+      options.add("-base-distribution");
+    }
+    Collections.addAll(options, super.getOptions());
+    return options.toArray(new String[0]);
+  }
+
+  private static double parseNumber(String option, String value) {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Option -" + option + " expects a number, found '"
+        + value + "'.");
+    }
+  }
+
+  private static int parseInteger(String option, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Option -" + option + " expects a whole number, "
+        + "found '" + value + "'.");
+    }
+  }
+
+  private static String spellings(Tag[] tags) {
+    StringBuilder result = new StringBuilder();
+    for (Tag tag : tags) {
+      result.append(result.length() == 0 ? "" : ", ").append(tag.getIDStr());
+    }
+    return result.toString();
+  }
+
+  // --------------------------------------------------------------- properties
+
+  /** @return the tip text of the gauge property */
+  public String gaugeTipText() {
+    return "The rule that fixes the softmax constant ln Z when logits are recovered from "
+      + "the distribution. centered: logits sum to 0; reference: the reference class has "
+      + "logit 0; maximum: the top class has logit 0; unit: Z = 1 (scores at most 0.5); "
+      + "fixed: ln Z is the logZ property; one-vs-rest: x = ln y - ln(1 - y).";
+  }
+
+  /** @return the selected gauge */
+  public SelectedTag getGauge() {
+    return new SelectedTag(m_Gauge.ordinal(), TAGS_GAUGE);
+  }
+
+  /** @param value the gauge to select */
+  public void setGauge(SelectedTag value) {
+    if (value.getTags() == TAGS_GAUGE) {
+      m_Gauge = Gauge.values()[value.getSelectedTag().getID()];
+    }
+  }
+
+  /** @return the tip text of the referenceClass property */
+  public String referenceClassTipText() {
+    return "The class whose logit is 0 under the reference gauge: a 1-based index, a class "
+      + "value, 'first' or 'last'. Used only by the reference gauge.";
+  }
+
+  /** @return the reference class */
+  public String getReferenceClass() {
+    return m_ReferenceClass;
+  }
+
+  /** @param value a 1-based index, a class value, 'first' or 'last' */
+  public void setReferenceClass(String value) {
+    if (value == null || value.trim().isEmpty()) {
+      throw new IllegalArgumentException("The reference class must not be empty; give a "
+        + "1-based index, a class value, 'first' or 'last'.");
+    }
+    m_ReferenceClass = value.trim();
+  }
+
+  /** @return the tip text of the logZ property */
+  public String logZTipText() {
+    return "The value of ln Z for the fixed gauge, so that x = ln y + ln Z. Used only by "
+      + "the fixed gauge.";
+  }
+
+  /** @return ln Z of the fixed gauge */
+  public double getLogZ() {
+    return m_LogZ;
+  }
+
+  /** @param value ln Z of the fixed gauge, finite */
+  public void setLogZ(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("Option -log-z must be a finite number, found "
+        + value + ".");
+    }
+    m_LogZ = value;
+  }
+
+  /** @return the tip text of the smoothing property */
+  public String smoothingTipText() {
+    return "The smoothing eps added to every probability before the logarithm: "
+      + "y' = (y + eps) / (1 + K eps). 0 keeps exact zeros, which the centered and "
+      + "reference gauges cannot invert.";
+  }
+
+  /** @return the smoothing eps */
+  public double getSmoothing() {
+    return m_Smoothing;
+  }
+
+  /** @param value the smoothing eps, finite and at least 0 */
+  public void setSmoothing(double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("Option -smoothing must be a finite number >= 0, "
+        + "found " + value + "; use for example 1e-4.");
+    }
+    m_Smoothing = value;
+  }
+
+  /** @return the tip text of the calibrator property */
+  public String calibratorTipText() {
+    return "The calibration map s = sigmoid(a x + b) fitted on the calibration set. none: "
+      + "a = 1, b = 0; offset: b only (estimates ln Z); shared: a and b shared by all classes.";
+  }
+
+  /** @return the selected calibrator */
+  public SelectedTag getCalibrator() {
+    return new SelectedTag(m_Calibrator.ordinal(), TAGS_CALIBRATOR);
+  }
+
+  /** @param value the calibrator to select */
+  public void setCalibrator(SelectedTag value) {
+    if (value.getTags() == TAGS_CALIBRATOR) {
+      m_Calibrator = Calibrator.values()[value.getSelectedTag().getID()];
+    }
+  }
+
+  /** @return the tip text of the ridge property */
+  public String ridgeTipText() {
+    return "The strength lambda of the Gaussian prior (lambda / 2)((a - 1)^2 + b^2) that keeps "
+      + "the calibration fit finite on separable data. 0 gives plain maximum likelihood.";
+  }
+
+  /** @return the prior strength */
+  public double getRidge() {
+    return m_Ridge;
+  }
+
+  /** @param value the prior strength, finite and at least 0 */
+  public void setRidge(double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("Option -ridge must be a finite number >= 0, found "
+        + value + "; use for example " + DEFAULT_RIDGE + ".");
+    }
+    m_Ridge = value;
+  }
+
+  /** @return the tip text of the calibrationSource property */
+  public String calibrationSourceTipText() {
+    return "Where the base distributions for calibration come from. cv: out-of-fold "
+      + "predictions of internal cross-validation, with the scoring model trained on all "
+      + "data; holdout: a held-out part, with the scoring model trained on the rest; "
+      + "training: the training data (biased).";
+  }
+
+  /** @return the selected calibration source */
+  public SelectedTag getCalibrationSource() {
+    return new SelectedTag(m_CalibrationSource.ordinal(), TAGS_CALIBRATION_SOURCE);
+  }
+
+  /** @param value the calibration source to select */
+  public void setCalibrationSource(SelectedTag value) {
+    if (value.getTags() == TAGS_CALIBRATION_SOURCE) {
+      m_CalibrationSource = CalibrationSource.values()[value.getSelectedTag().getID()];
+    }
+  }
+
+  /** @return the tip text of the folds property */
+  public String foldsTipText() {
+    return "The number of folds of the internal cross-validation. Used only when the "
+      + "calibration source is cv.";
+  }
+
+  /** @return the number of folds */
+  public int getFolds() {
+    return m_Folds;
+  }
+
+  /** @param value the number of folds, at least 2 */
+  public void setFolds(int value) {
+    if (value < 2) {
+      throw new IllegalArgumentException("Option -folds must be at least 2, found " + value
+        + ".");
+    }
+    m_Folds = value;
+  }
+
+  /** @return the tip text of the holdoutFraction property */
+  public String holdoutFractionTipText() {
+    return "The fraction of the training data held out for calibration, stratified by "
+      + "class. Used only when the calibration source is holdout.";
+  }
+
+  /** @return the hold-out fraction */
+  public double getHoldoutFraction() {
+    return m_HoldoutFraction;
+  }
+
+  /** @param value the hold-out fraction, strictly between 0 and 1 */
+  public void setHoldoutFraction(double value) {
+    if (!(value > 0 && value < 1)) {
+      throw new IllegalArgumentException("Option -holdout-fraction must lie strictly "
+        + "between 0 and 1, found " + value + "; use for example 0.3.");
+    }
+    m_HoldoutFraction = value;
+  }
+
+  /** @return the tip text of the threshold property */
+  public String thresholdTipText() {
+    return "The score at or above which a class is in the label set.";
+  }
+
+  /** @return the threshold */
+  public double getThreshold() {
+    return m_Threshold;
+  }
+
+  /** @param value the threshold, in [0, 1] */
+  public void setThreshold(double value) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new IllegalArgumentException("Option -threshold must lie in [0, 1], found "
+        + value + ".");
+    }
+    m_Threshold = value;
+  }
+
+  /** @return the tip text of the keepTop property */
+  public String keepTopTipText() {
+    return "If true, the top-scoring class is always in the label set, so no set is empty.";
+  }
+
+  /** @return whether the top class is always a label */
+  public boolean getKeepTop() {
+    return m_KeepTop;
+  }
+
+  /** @param value whether the top class is always a label */
+  public void setKeepTop(boolean value) {
+    m_KeepTop = value;
+  }
+
+  /** @return the tip text of the outputBaseDistribution property */
+  public String outputBaseDistributionTipText() {
+    return "If true, distributionForInstance returns the base classifier's distribution "
+      + "unchanged; otherwise it returns the calibrated scores divided by their sum.";
+  }
+
+  /** @return whether distributionForInstance returns the base distribution */
+  public boolean getOutputBaseDistribution() {
+    return m_OutputBaseDistribution;
+  }
+
+  /** @param value whether distributionForInstance returns the base distribution */
+  public void setOutputBaseDistribution(boolean value) {
+    m_OutputBaseDistribution = value;
+  }
+
+  // ----------------------------------------------------------------- training
+
+  @Override
+  public void buildClassifier(Instances data) throws Exception {
+    getCapabilities().testWithFail(data);
+
+    Instances train = new Instances(data);
+    train.deleteWithMissingClass();
+    m_ClassAttribute = (Attribute) data.classAttribute().copy();
+    String[] classNames = classNames(m_ClassAttribute);
+    m_Inversion = new SoftmaxInversion(m_Gauge, referenceIndex(m_ClassAttribute), m_LogZ,
+      m_Smoothing, classNames);
+    List<String> warnings = new ArrayList<String>();
+    if (train.numInstances() < data.numInstances()) {
+      warnings.add((data.numInstances() - train.numInstances()) + " training instances "
+        + "with a missing class were left out of training and calibration.");
+    }
+
+    m_FlooredRows = 0;
+    m_InvalidRows = 0;
+    m_MeanGaugeConstant = Double.NaN;
+    if (m_Calibrator == Calibrator.NONE) {
+      m_Classifier.buildClassifier(train);
+      m_Calibration = LinearCalibration.identity(classNames.length);
+      m_CalibrationDescription = "none needed (calibrator none); the scoring model is "
+        + "trained on all " + train.numInstances() + " training instances";
+    } else {
+      CalibrationPredictions predictions = CalibrationPredictions.collect(m_CalibrationSource,
+        m_Classifier, train, m_Folds, m_HoldoutFraction, getSeed(), warnings);
+      m_Classifier = predictions.model();
+      m_CalibrationDescription = predictions.description();
+      CalibrationData calibrationData = calibrationData(predictions, warnings);
+      m_Calibration = m_Calibrator.fit(calibrationData, m_Ridge, classNames, warnings);
+    }
+    warnAboutThreshold(warnings);
+
+    m_Warnings = warnings;
+    for (String warning : warnings) {
+      LOGGER.warning(warning);
+    }
+  }
+
+  private CalibrationData calibrationData(CalibrationPredictions predictions,
+    List<String> warnings) throws WekaException {
+    Instances instances = predictions.instances();
+    CalibrationData result = new CalibrationData(m_ClassAttribute.numValues());
+    double constantSum = 0;
+    double constantWeight = 0;
+    for (int i = 0; i < instances.numInstances(); i++) {
+      Instance instance = instances.instance(i);
+      double[] distribution = predictions.distribution(i);
+      double[] logits;
+      try {
+        logits = m_Inversion.logits(distribution);
+      } catch (IllegalArgumentException e) {
+        throw new WekaException("Calibration instance " + (i + 1) + ": " + e.getMessage(), e);
+      }
+      if (logits == null) {
+        m_InvalidRows++;
+        continue;
+      }
+      if (SoftmaxInversion.hasZero(distribution)) {
+        m_FlooredRows++;
+      }
+      try {
+        result.addSingleLabel(logits, (int) instance.classValue(), instance.weight());
+      } catch (IllegalArgumentException e) {
+        throw new WekaException("Calibration instance " + (i + 1) + ": " + e.getMessage(), e);
+      }
+      double constant = m_Inversion.logZ(distribution);
+      if (!Double.isNaN(constant)) {
+        constantSum += instance.weight() * constant;
+        constantWeight += instance.weight();
+      }
+    }
+    if (m_InvalidRows > 0) {
+      warnings.add(m_InvalidRows + " of " + instances.numInstances() + " calibration "
+        + "instances got no valid base distribution (NaN, negative or all zero) and were "
+        + "left out of the calibration fit.");
+    }
+    m_MeanGaugeConstant = constantWeight > 0 ? constantSum / constantWeight : Double.NaN;
+    return result;
+  }
+
+  private void warnAboutThreshold(List<String> warnings) {
+    if (m_Gauge == Gauge.UNIT && m_Calibrator == Calibrator.NONE && m_Threshold >= 0.5) {
+      warnings.add("With the unit gauge and no calibration every score is y/(1+y), at most "
+        + "0.5, so threshold " + m_Threshold + " labels only classes with probability 1; "
+        + "choose the centered gauge, a calibrator or a lower threshold.");
+    }
+  }
+
+  private int referenceIndex(Attribute classAttribute) {
+    int numValues = classAttribute.numValues();
+    if (m_ReferenceClass.equalsIgnoreCase("last")) {
+      return numValues - 1;
+    }
+    if (m_ReferenceClass.equalsIgnoreCase("first")) {
+      return 0;
+    }
+    int byName = classAttribute.indexOfValue(m_ReferenceClass);
+    if (byName >= 0) {
+      return byName;
+    }
+    try {
+      int index = Integer.parseInt(m_ReferenceClass);
+      if (index >= 1 && index <= numValues) {
+        return index - 1;
+      }
+    } catch (NumberFormatException e) {
+      // Not a number either: reported below.
+    }
+    throw new IllegalArgumentException("Reference class '" + m_ReferenceClass + "' is neither "
+      + "a value of class attribute '" + classAttribute.name() + "' nor an index from 1 to "
+      + numValues + "; use one of those, 'first' or 'last'.");
+  }
+
+  private static String[] classNames(Attribute classAttribute) {
+    String[] result = new String[classAttribute.numValues()];
+    for (int k = 0; k < result.length; k++) {
+      result[k] = classAttribute.value(k);
+    }
+    return result;
+  }
+
+  // --------------------------------------------------------------- prediction
+
+  /**
+   * Computes the calibrated logits {@code a x_k + b} of a base distribution.
+   *
+   * @param distribution the base distribution, not modified
+   * @return K calibrated logits, possibly infinite when smoothing is 0, or all
+   *         NaN (Weka's missing value) if the distribution is not valid
+   * @throws Exception if the model is not trained, or smoothing is 0 and the gauge needs
+   *           the logarithm of a zero probability
+   */
+  public double[] logitsForDistribution(double[] distribution) throws Exception {
+    checkTrained();
+    int numClasses = m_ClassAttribute.numValues();
+    double[] logits;
+    try {
+      logits = m_Inversion.logits(distribution);
+    } catch (IllegalArgumentException e) {
+      throw new WekaException(e.getMessage(), e);
+    }
+    double[] result = new double[numClasses];
+    if (logits == null) {
+      java.util.Arrays.fill(result, Utils.missingValue());
+      return result;
+    }
+    for (int k = 0; k < numClasses; k++) {
+      result[k] = m_Calibration.calibratedLogit(k, logits[k]);
+    }
+    return result;
+  }
+
+  /**
+   * Computes the calibrated logits {@code a x_k + b} of an instance; their
+   * sigmoids are {@link #sigmoidScores}.
+   *
+   * @param instance the instance
+   * @return K calibrated logits, or all missing if the base gives no valid distribution
+   * @throws Exception if the base classifier fails or the model is not trained
+   */
+  public double[] logits(Instance instance) throws Exception {
+    checkTrained();
+    return logitsForDistribution(m_Classifier.distributionForInstance(instance));
+  }
+
+  /**
+   * Computes one sigmoid score per class, each an independent probability that
+   * the class is a label of the instance.
+   *
+   * @param instance the instance
+   * @return K scores in [0, 1], or all missing if the base gives no valid distribution
+   * @throws Exception if the base classifier fails or the model is not trained
+   */
+  public double[] sigmoidScores(Instance instance) throws Exception {
+    return scoresFromLogits(logits(instance));
+  }
+
+  /**
+   * Computes the label set: 1 for each class whose score is at or above the
+   * threshold (and for the top class with keepTop), 0 for the others.
+   *
+   * @param instance the instance
+   * @return K entries of 0 or 1, or all missing if the base gives no valid distribution
+   * @throws Exception if the base classifier fails or the model is not trained
+   */
+  public double[] labelSet(Instance instance) throws Exception {
+    return labelSetFromScores(sigmoidScores(instance));
+  }
+
+  /**
+   * Applies the label-set rule to scores.
+   *
+   * @param scores K scores, or all missing
+   * @return K entries of 0 or 1, or all missing
+   */
+  public double[] labelSetFromScores(double[] scores) {
+    return LabelSets.threshold(scores, m_Threshold, m_KeepTop);
+  }
+
+  /**
+   * Applies the sigmoid to calibrated logits.
+   *
+   * @param logits calibrated logits, possibly missing
+   * @return the scores; missing where the logit is missing
+   */
+  public static double[] scoresFromLogits(double[] logits) {
+    double[] result = new double[logits.length];
+    for (int k = 0; k < logits.length; k++) {
+      result[k] = LogisticMath.sigmoid(logits[k]);
+    }
+    return result;
+  }
+
+  /**
+   * Returns the calibrated scores divided by their sum, or the base distribution
+   * when {@code -base-distribution} is set. An instance without a valid base
+   * distribution gets all zeros, Weka's "no prediction".
+   */
+  @Override
+  public double[] distributionForInstance(Instance instance) throws Exception {
+    checkTrained();
+    double[] base = m_Classifier.distributionForInstance(instance);
+    if (m_OutputBaseDistribution) {
+      return base;
+    }
+    double[] logits = logitsForDistribution(base);
+    if (Double.isNaN(logits[0])) {
+      return new double[logits.length];
+    }
+    // Normalise in log space: ln s_k = ln sigmoid(z_k), so scores that all underflow
+    // to 0 still give a proper distribution.
+    double[] logScores = new double[logits.length];
+    for (int k = 0; k < logits.length; k++) {
+      logScores[k] = LogisticMath.logSigmoid(logits[k]);
+    }
+    return LogisticMath.softmax(logScores);
+  }
+
+  private void checkTrained() throws WekaException {
+    if (m_Inversion == null) {
+      throw new WekaException("SoftmaxToSigmoid has not been trained; call buildClassifier "
+        + "first.");
+    }
+  }
+
+  /** @return the class attribute of the training data, or null before training */
+  public Attribute getTrainedClassAttribute() {
+    return m_ClassAttribute;
+  }
+
+  /** @return the fitted calibration map, or null before training */
+  public CalibrationMap getCalibrationMap() {
+    return m_Calibration;
+  }
+
+  /** @return the inversion used by the trained model, or null before training */
+  public SoftmaxInversion getInversion() {
+    return m_Inversion;
+  }
+
+  /** @return the warnings found while training, empty before training */
+  public List<String> getWarnings() {
+    return Collections.unmodifiableList(m_Warnings);
+  }
+
+  // ------------------------------------------------------------------- output
+
+  @Override
+  public String toString() {
+    if (m_Inversion == null) {
+      return "SoftmaxToSigmoid: no model built yet.";
+    }
+    String[] classNames = classNames(m_ClassAttribute);
+    StringBuilder text = new StringBuilder();
+    text.append("SoftmaxToSigmoid: per-class sigmoid scores\n");
+    text.append("==========================================\n\n");
+    text.append("Base classifier:    ").append(getClassifierSpec()).append('\n');
+    text.append("Gauge:              ").append(describeGauge(classNames)).append('\n');
+    text.append(String.format(Locale.ROOT, "Smoothing:          eps = %s, floor eps/(1+K eps) = %s%n",
+      Utils.doubleToString(m_Smoothing, 6), Utils.doubleToString(m_Inversion.floor(), 8)));
+    text.append("Calibration set:    ").append(m_CalibrationDescription).append('\n');
+    if (m_Calibrator != Calibrator.NONE) {
+      text.append("                    ").append(m_FlooredRows)
+        .append(" calibration rows had a probability of 0 raised to the floor\n");
+    }
+    text.append("Calibrator:         ").append(m_Calibrator).append(" (")
+      .append(m_Calibrator.description()).append(")\n");
+    text.append("Fitted parameters:  ").append(m_Calibration.describe(classNames)).append('\n');
+    String logZ = describeLogZ();
+    if (logZ != null) {
+      text.append("Implied ln Z:       ").append(logZ).append('\n');
+    }
+    text.append("Label set:          classes with score >= ")
+      .append(Utils.doubleToString(m_Threshold, 6))
+      .append(m_KeepTop ? ", plus the top class" : "").append('\n');
+    text.append("distributionForInstance: ").append(m_OutputBaseDistribution
+      ? "the base distribution unchanged" : "the calibrated scores divided by their sum")
+      .append("\n\n");
+    if (!m_Warnings.isEmpty()) {
+      text.append("Warnings:\n");
+      for (String warning : m_Warnings) {
+        text.append("  - ").append(warning).append('\n');
+      }
+      text.append('\n');
+    }
+    text.append("Base model\n----------\n").append(m_Classifier.toString()).append('\n');
+    return text.toString();
+  }
+
+  private String describeGauge(String[] classNames) {
+    switch (m_Gauge) {
+      case REFERENCE:
+        return "reference (class '" + classNames[m_Inversion.referenceIndex()] + "' has logit 0)";
+      case FIXED:
+        return "fixed (ln Z = " + Utils.doubleToString(m_LogZ, 6) + ")";
+      default:
+        return m_Gauge + " (" + m_Gauge.description() + ")";
+    }
+  }
+
+  /**
+   * Describes ln Z as the model uses it: the score is
+   * {@code sigmoid(a (ln y' + c(y') + b / a))}, so {@code ln Z = c(y') + b / a}.
+   */
+  private String describeLogZ() {
+    if (!(m_Calibration instanceof LinearCalibration)
+      || !((LinearCalibration) m_Calibration).isShared() || m_Gauge == Gauge.ONE_VS_REST) {
+      return null;
+    }
+    LinearCalibration linear = (LinearCalibration) m_Calibration;
+    double shift = linear.offset(0) / linear.scale(0);
+    switch (m_Gauge) {
+      case UNIT:
+        return Utils.doubleToString(shift, 6) + " (b / a)";
+      case FIXED:
+        return Utils.doubleToString(m_LogZ + shift, 6) + " (given ln Z + b / a)";
+      default:
+        String text = "c(y) + b / a = c(y) + " + Utils.doubleToString(shift, 6);
+        if (!Double.isNaN(m_MeanGaugeConstant)) {
+          text += "; mean over the calibration set "
+            + Utils.doubleToString(m_MeanGaugeConstant + shift, 6);
+        }
+        return text;
+    }
+  }
+
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 1 $");
+  }
+
+  /**
+   * Runs the classifier from the command line.
+   *
+   * @param args the options; -h lists them
+   */
+  public static void main(String[] args) {
+    runClassifier(new SoftmaxToSigmoid(), args);
+  }
+}
