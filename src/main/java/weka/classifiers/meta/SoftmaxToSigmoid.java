@@ -122,6 +122,9 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
   /** Trained state: calibration rows with a zero probability, and rows without a valid distribution. */
   private int m_FlooredRows;
 
+  /** Trained state: calibration rows whose true class had probability 0. */
+  private int m_FlooredTrueClassRows;
+
   private int m_InvalidRows;
 
   /** Trained state: weighted mean of the gauge constant c(y') over the calibration set. */
@@ -595,6 +598,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     }
 
     m_FlooredRows = 0;
+    m_FlooredTrueClassRows = 0;
     m_InvalidRows = 0;
     m_MeanGaugeConstant = Double.NaN;
     if (m_Calibrator == Calibrator.NONE) {
@@ -639,6 +643,9 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
       }
       if (SoftmaxInversion.hasZero(distribution)) {
         m_FlooredRows++;
+        if (distribution[(int) instance.classValue()] == 0) {
+          m_FlooredTrueClassRows++;
+        }
       }
       try {
         result.addSingleLabel(logits, (int) instance.classValue(), instance.weight());
@@ -863,7 +870,8 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     text.append("Calibration set:    ").append(m_CalibrationDescription).append('\n');
     if (m_Calibrator != Calibrator.NONE) {
       text.append("                    ").append(m_FlooredRows)
-        .append(" calibration rows had a probability of 0 raised to the floor\n");
+        .append(" calibration rows had a probability of 0 raised to the floor, ")
+        .append(m_FlooredTrueClassRows).append(" of them on the true class\n");
     }
     text.append("Calibrator:         ").append(m_Calibrator).append(" (")
       .append(m_Calibrator.description()).append(")\n");

@@ -34,6 +34,13 @@ public final class LogisticFit {
 
   private static final double STEP_TOLERANCE = 1e-10;
 
+  /**
+   * Curvature {@code sum_i w_i s_i (1 - s_i)}, relative to the total weight, below which a
+   * fit without prior counts as diverging: every prediction is then within about 1e-8 of
+   * 0 or 1.
+   */
+  private static final double SEPARATION_CURVATURE = 1e-8;
+
   private LogisticFit() {
   }
 
@@ -125,9 +132,8 @@ public final class LogisticFit {
     double a = 1;
     double b = 0;
     double[] state = evaluate(x, t, w, ridge, a, b, fitScale);
-    double scaleOfGradient = Math.max(1, sum(w));
     int iteration = 0;
-    boolean converged = maxAbs(state[1], state[2]) <= 1e-12 * scaleOfGradient;
+    boolean converged = false;
 
     while (!converged && iteration < MAX_ITERATIONS) {
       iteration++;
@@ -156,10 +162,15 @@ public final class LogisticFit {
       b += deltaB;
       state = candidate;
       if (Double.isNaN(state[0]) || maxAbs(a, b) > DIVERGENCE_BOUND) {
+        converged = false;
         break;
       }
-      converged = maxAbs(deltaA, deltaB) <= STEP_TOLERANCE * (1 + maxAbs(a, b))
-        || maxAbs(state[1], state[2]) <= 1e-12 * scaleOfGradient;
+      converged = maxAbs(deltaA, deltaB) <= STEP_TOLERANCE * (1 + maxAbs(a, b));
+    }
+    if (converged && ridge == 0 && state[6] <= SEPARATION_CURVATURE * sum(w)) {
+      // Without a prior, separable data drive every prediction to 0 or 1: the curvature
+      // vanishes and the Newton steps stall although the optimum lies at infinity.
+      converged = false;
     }
     return new Result(a, b, converged, iteration, state[0]);
   }
@@ -167,8 +178,8 @@ public final class LogisticFit {
   /**
    * Evaluates the objective, gradient and Hessian at (a, b) in one pass.
    *
-   * @return {L, dL/da, dL/db, d2L/da2, d2L/dadb, d2L/db2}; the a-entries are 0 when
-   *         the scale is not fitted
+   * @return {L, dL/da, dL/db, d2L/da2, d2L/dadb, d2L/db2, curvature without prior}; the
+   *         a-entries are 0 when the scale is not fitted
    */
   private static double[] evaluate(double[] x, double[] t, double[] w, double ridge,
     double a, double b, boolean fitScale) {
@@ -199,6 +210,7 @@ public final class LogisticFit {
         hessAA += curvature * x[i] * x[i];
       }
     }
+    double curvatureWithoutPrior = hessBB;
     objective += 0.5 * ridge * ((fitScale ? (a - 1) * (a - 1) : 0) + b * b);
     gradB += ridge * b;
     hessBB += ridge;
@@ -206,7 +218,7 @@ public final class LogisticFit {
       gradA += ridge * (a - 1);
       hessAA += ridge;
     }
-    return new double[] {objective, gradA, gradB, hessAA, hessAB, hessBB};
+    return new double[] {objective, gradA, gradB, hessAA, hessAB, hessBB, curvatureWithoutPrior};
   }
 
   /**

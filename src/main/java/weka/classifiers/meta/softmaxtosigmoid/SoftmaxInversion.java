@@ -185,10 +185,36 @@ public final class SoftmaxInversion implements Serializable {
       return result;
     }
 
+    if (m_gauge == Gauge.CENTERED) {
+      return centeredLogits(p, logP);
+    }
     double constant = gaugeConstant(p, logP);
     double[] result = new double[numClasses];
     for (int k = 0; k < numClasses; k++) {
       result[k] = logP[k] + constant;
+    }
+    return result;
+  }
+
+  /**
+   * Computes {@code x_k = d_k - mean_j d_j} with {@code d_k = ln y_k - ln y_1}. The
+   * differences make a uniform distribution give logits of exactly 0, which the
+   * plain mean of {@code ln y} misses by rounding.
+   */
+  private double[] centeredLogits(double[] p, double[] logP) {
+    int numClasses = p.length;
+    double[] result = new double[numClasses];
+    double sum = 0;
+    for (int k = 0; k < numClasses; k++) {
+      if (p[k] == 0) {
+        throw zeroProbability(k);
+      }
+      result[k] = logP[k] - logP[0];
+      sum += result[k];
+    }
+    double mean = sum / numClasses;
+    for (int k = 0; k < numClasses; k++) {
+      result[k] -= mean;
     }
     return result;
   }
