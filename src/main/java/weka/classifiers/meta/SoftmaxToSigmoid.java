@@ -6,11 +6,13 @@
  */
 package weka.classifiers.meta;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Vector;
 import java.util.logging.Logger;
 
@@ -21,10 +23,12 @@ import weka.classifiers.meta.softmaxtosigmoid.CalibrationPredictions;
 import weka.classifiers.meta.softmaxtosigmoid.CalibrationSource;
 import weka.classifiers.meta.softmaxtosigmoid.Calibrator;
 import weka.classifiers.meta.softmaxtosigmoid.Gauge;
+import weka.classifiers.meta.softmaxtosigmoid.LabelSetRule;
 import weka.classifiers.meta.softmaxtosigmoid.LabelSets;
 import weka.classifiers.meta.softmaxtosigmoid.LinearCalibration;
 import weka.classifiers.meta.softmaxtosigmoid.LogisticMath;
 import weka.classifiers.meta.softmaxtosigmoid.SoftmaxInversion;
+import weka.classifiers.meta.softmaxtosigmoid.ThresholdRule;
 import weka.classifiers.trees.RandomForest;
 import weka.core.Attribute;
 import weka.core.Capabilities;
@@ -74,6 +78,9 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
   /** Calibration sources as a Weka drop-down. */
   public static final Tag[] TAGS_CALIBRATION_SOURCE = tags(CalibrationSource.values());
 
+  /** Label-set rules as a Weka drop-down. */
+  public static final Tag[] TAGS_THRESHOLD_RULE = tags(ThresholdRule.values());
+
   /** Default smoothing eps. */
   public static final double DEFAULT_SMOOTHING = 1e-4;
 
@@ -102,6 +109,25 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
 
   private boolean m_KeepTop = false;
 
+  private boolean m_PlattTargets = false;
+
+  private double m_PerClassMinimum = 5;
+
+  private File m_CalibrationFile = new File("");
+
+  private ThresholdRule m_ThresholdRule = ThresholdRule.FIXED;
+
+  /** Target cardinality of the cardinality rule; 0 takes it from the calibration data. */
+  private double m_Cardinality = 0;
+
+  private int m_TopK = 1;
+
+  private double m_Alpha = 0.1;
+
+  private double m_ConformalFraction = 0.5;
+
+  private int m_NumExecutionSlots = 1;
+
   private boolean m_OutputBaseDistribution = false;
 
   /** Trained state: the inversion of base distributions into logits. */
@@ -109,6 +135,9 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
 
   /** Trained state: the fitted calibration map. */
   private CalibrationMap m_Calibration;
+
+  /** Trained state: the fitted label-set rule. */
+  private LabelSetRule m_LabelSetRule;
 
   /** Trained state: the class attribute the model was trained with. */
   private Attribute m_ClassAttribute;
@@ -118,6 +147,9 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
 
   /** Trained state: description of the calibration set. */
   private String m_CalibrationDescription;
+
+  /** Trained state: whether base predictions were collected for calibration. */
+  private boolean m_UsedCalibrationData;
 
   /** Trained state: calibration rows with a zero probability, and rows without a valid distribution. */
   private int m_FlooredRows;
@@ -225,19 +257,43 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     options.add(new Option("\tCalibration map fitted on the calibration set: "
       + spellings(TAGS_CALIBRATOR) + ".\n\t(default: shared)", "calibrator", 1,
       "-calibrator <" + spellings(TAGS_CALIBRATOR).replace(", ", "|") + ">"));
+    options.add(new Option("\tFit against Platt's smoothed targets (P+1)/(P+2) and 1/(N+2) "
+      + "per class instead of 0 and 1.", "platt-targets", 0, "-platt-targets"));
+    options.add(new Option("\tWeighted number of positive and of negative calibration "
+      + "examples a class needs for its own per-class fit; classes with fewer use the shared "
+      + "fit.\n\t(default: 5)", "per-class-minimum", 1, "-per-class-minimum <n>"));
     options.add(new Option("\tStrength lambda of the Gaussian prior (a - 1)^2 + b^2 of the "
       + "calibration fit; 0 gives plain maximum likelihood.\n\t(default: " + DEFAULT_RIDGE
       + ")", "ridge", 1, "-ridge <lambda>"));
     options.add(new Option("\tSource of the calibration set: "
       + spellings(TAGS_CALIBRATION_SOURCE) + ".\n\t(default: cv)", "calibration-source", 1,
       "-calibration-source <" + spellings(TAGS_CALIBRATION_SOURCE).replace(", ", "|") + ">"));
+    options.add(new Option("\tCalibration file for -calibration-source file: single-label "
+      + "data with the training header, or MEKA multi-label data whose labels are named "
+      + "after the class values.", "calibration-file", 1, "-calibration-file <path>"));
     options.add(new Option("\tNumber of folds of the internal cross-validation.\n"
       + "\t(default: 5)", "folds", 1, "-folds <n>"));
     options.add(new Option("\tFraction of the training data held out for calibration.\n"
       + "\t(default: 0.3)", "holdout-fraction", 1, "-holdout-fraction <f>"));
-    options.add(new Option("\tScore threshold of the label set: a class is a label when "
+    options.add(new Option("\tNumber of fold models trained at once in the internal "
+      + "cross-validation.\n\t(default: 1)", "num-slots", 1, "-num-slots <n>"));
+    options.add(new Option("\tLabel-set rule: " + spellings(TAGS_THRESHOLD_RULE)
+      + ".\n\t(default: fixed)", "threshold-rule", 1,
+      "-threshold-rule <" + spellings(TAGS_THRESHOLD_RULE).replace(", ", "|") + ">"));
+    options.add(new Option("\tScore threshold of the fixed rule: a class is a label when "
       + "its score is at or above it.\n\t(default: 0.5)", "threshold", 1,
       "-threshold <t>"));
+    options.add(new Option("\tMean number of labels per instance for the cardinality rule; "
+      + "0 takes it from the calibration data.\n\t(default: 0)", "cardinality", 1,
+      "-cardinality <c>"));
+    options.add(new Option("\tNumber of labels of the top-k rule.\n\t(default: 1)", "k", 1,
+      "-k <k>"));
+    options.add(new Option("\tMiscoverage level of the conformal rule: the set holds a "
+      + "true label with probability at least 1 - alpha.\n\t(default: 0.1)", "alpha", 1,
+      "-alpha <a>"));
+    options.add(new Option("\tFraction of the calibration data set aside for the conformal "
+      + "threshold and not used to fit the calibrator.\n\t(default: 0.5)",
+      "conformal-fraction", 1, "-conformal-fraction <f>"));
     options.add(new Option("\tAlways include the top-scoring class in the label set.",
       "keep-top", 0, "-keep-top"));
     options.add(new Option("\tMake distributionForInstance return the base distribution "
@@ -266,6 +322,11 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     setCalibrator(new SelectedTag(calibrator.isEmpty() ? Calibrator.SHARED.toString()
       : Calibrator.forSpelling(calibrator).toString(), TAGS_CALIBRATOR));
 
+    setPlattTargets(Utils.getFlag("platt-targets", options));
+
+    String minimum = Utils.getOption("per-class-minimum", options);
+    setPerClassMinimum(minimum.isEmpty() ? 5 : parseNumber("per-class-minimum", minimum));
+
     String ridge = Utils.getOption("ridge", options);
     setRidge(ridge.isEmpty() ? DEFAULT_RIDGE : parseNumber("ridge", ridge));
 
@@ -274,14 +335,36 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
       ? CalibrationSource.CROSS_VALIDATION.toString()
       : CalibrationSource.forSpelling(source).toString(), TAGS_CALIBRATION_SOURCE));
 
+    setCalibrationFile(new File(Utils.getOption("calibration-file", options)));
+
     String folds = Utils.getOption("folds", options);
     setFolds(folds.isEmpty() ? 5 : parseInteger("folds", folds));
 
     String fraction = Utils.getOption("holdout-fraction", options);
     setHoldoutFraction(fraction.isEmpty() ? 0.3 : parseNumber("holdout-fraction", fraction));
 
+    String slots = Utils.getOption("num-slots", options);
+    setNumExecutionSlots(slots.isEmpty() ? 1 : parseInteger("num-slots", slots));
+
+    String rule = Utils.getOption("threshold-rule", options);
+    setThresholdRule(new SelectedTag(rule.isEmpty() ? ThresholdRule.FIXED.toString()
+      : ThresholdRule.forSpelling(rule).toString(), TAGS_THRESHOLD_RULE));
+
     String threshold = Utils.getOption("threshold", options);
     setThreshold(threshold.isEmpty() ? 0.5 : parseNumber("threshold", threshold));
+
+    String cardinality = Utils.getOption("cardinality", options);
+    setCardinality(cardinality.isEmpty() ? 0 : parseNumber("cardinality", cardinality));
+
+    String k = Utils.getOption("k", options);
+    setTopK(k.isEmpty() ? 1 : parseInteger("k", k));
+
+    String alpha = Utils.getOption("alpha", options);
+    setAlpha(alpha.isEmpty() ? 0.1 : parseNumber("alpha", alpha));
+
+    String conformalFraction = Utils.getOption("conformal-fraction", options);
+    setConformalFraction(conformalFraction.isEmpty() ? 0.5
+      : parseNumber("conformal-fraction", conformalFraction));
 
     setKeepTop(Utils.getFlag("keep-top", options));
     setOutputBaseDistribution(Utils.getFlag("base-distribution", options));
@@ -302,16 +385,37 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     options.add(Double.toString(m_Smoothing));
     options.add("-calibrator");
     options.add(m_Calibrator.toString());
+    if (m_PlattTargets) {
+      options.add("-platt-targets");
+    }
+    options.add("-per-class-minimum");
+    options.add(Double.toString(m_PerClassMinimum));
     options.add("-ridge");
     options.add(Double.toString(m_Ridge));
     options.add("-calibration-source");
     options.add(m_CalibrationSource.toString());
+    if (!m_CalibrationFile.getPath().isEmpty()) {
+      options.add("-calibration-file");
+      options.add(m_CalibrationFile.getPath());
+    }
     options.add("-folds");
     options.add(Integer.toString(m_Folds));
     options.add("-holdout-fraction");
     options.add(Double.toString(m_HoldoutFraction));
+    options.add("-num-slots");
+    options.add(Integer.toString(m_NumExecutionSlots));
+    options.add("-threshold-rule");
+    options.add(m_ThresholdRule.toString());
     options.add("-threshold");
     options.add(Double.toString(m_Threshold));
+    options.add("-cardinality");
+    options.add(Double.toString(m_Cardinality));
+    options.add("-k");
+    options.add(Integer.toString(m_TopK));
+    options.add("-alpha");
+    options.add(Double.toString(m_Alpha));
+    options.add("-conformal-fraction");
+    options.add(Double.toString(m_ConformalFraction));
     if (m_KeepTop) {
       options.add("-keep-top");
     }
@@ -433,8 +537,10 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
 
   /** @return the tip text of the calibrator property */
   public String calibratorTipText() {
-    return "The calibration map s = sigmoid(a x + b) fitted on the calibration set. none: "
-      + "a = 1, b = 0; offset: b only (estimates ln Z); shared: a and b shared by all classes.";
+    return "The calibration map fitted on the calibration set. none: a = 1, b = 0; offset: "
+      + "s = sigmoid(x + b), which estimates ln Z; shared: s = sigmoid(a x + b) for all "
+      + "classes; per-class: a_k and b_k per class (Platt scaling); isotonic: a monotone "
+      + "step function per class.";
   }
 
   /** @return the selected calibrator */
@@ -473,8 +579,8 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
   public String calibrationSourceTipText() {
     return "Where the base distributions for calibration come from. cv: out-of-fold "
       + "predictions of internal cross-validation, with the scoring model trained on all "
-      + "data; holdout: a held-out part, with the scoring model trained on the rest; "
-      + "training: the training data (biased).";
+      + "data; holdout: a held-out part, with the scoring model trained on the rest; file: "
+      + "the calibration file; training: the training data (biased).";
   }
 
   /** @return the selected calibration source */
@@ -531,7 +637,8 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
 
   /** @return the tip text of the threshold property */
   public String thresholdTipText() {
-    return "The score at or above which a class is in the label set.";
+    return "The score at or above which a class is in the label set. Used by the fixed rule, "
+      + "and by the per-class-f1 rule for classes without calibration positives.";
   }
 
   /** @return the threshold */
@@ -546,6 +653,178 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
         + value + ".");
     }
     m_Threshold = value;
+  }
+
+  /** @return the tip text of the plattTargets property */
+  public String plattTargetsTipText() {
+    return "If true, the calibration fit uses Platt's smoothed targets (P+1)/(P+2) for "
+      + "positives and 1/(N+2) for negatives of each class instead of 1 and 0.";
+  }
+
+  /** @return whether Platt's smoothed targets are used */
+  public boolean getPlattTargets() {
+    return m_PlattTargets;
+  }
+
+  /** @param value whether to use Platt's smoothed targets */
+  public void setPlattTargets(boolean value) {
+    m_PlattTargets = value;
+  }
+
+  /** @return the tip text of the perClassMinimum property */
+  public String perClassMinimumTipText() {
+    return "The weighted number of positive and of negative calibration examples that a "
+      + "class needs for its own fit. Used only by the per-class calibrator; classes with "
+      + "fewer use the shared fit.";
+  }
+
+  /** @return the per-class minimum */
+  public double getPerClassMinimum() {
+    return m_PerClassMinimum;
+  }
+
+  /** @param value the per-class minimum, at least 0 */
+  public void setPerClassMinimum(double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("Option -per-class-minimum must be a finite number "
+        + ">= 0, found " + value + ".");
+    }
+    m_PerClassMinimum = value;
+  }
+
+  /** @return the tip text of the calibrationFile property */
+  public String calibrationFileTipText() {
+    return "The calibration data file. Used only when the calibration source is file: "
+      + "single-label data with the training header, or MEKA multi-label data whose label "
+      + "attributes are named after the class values.";
+  }
+
+  /** @return the calibration file */
+  public File getCalibrationFile() {
+    return m_CalibrationFile;
+  }
+
+  /** @param value the calibration file */
+  public void setCalibrationFile(File value) {
+    m_CalibrationFile = value == null ? new File("") : value;
+  }
+
+  /** @return the tip text of the numExecutionSlots property */
+  public String numExecutionSlotsTipText() {
+    return "The number of fold models of the internal cross-validation trained at once. "
+      + "Used only when the calibration source is cv.";
+  }
+
+  /** @return the number of execution slots */
+  public int getNumExecutionSlots() {
+    return m_NumExecutionSlots;
+  }
+
+  /** @param value the number of execution slots, at least 1 */
+  public void setNumExecutionSlots(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("Option -num-slots must be at least 1, found "
+        + value + ".");
+    }
+    m_NumExecutionSlots = value;
+  }
+
+  /** @return the tip text of the thresholdRule property */
+  public String thresholdRuleTipText() {
+    return "The rule that turns scores into a label set. fixed: the threshold property; "
+      + "per-class-f1: per class, the threshold with the best F1 on the calibration data; "
+      + "cardinality: one threshold matching the mean number of labels; top-k: the k "
+      + "highest scores; conformal: a split-conformal threshold for level alpha.";
+  }
+
+  /** @return the selected label-set rule */
+  public SelectedTag getThresholdRule() {
+    return new SelectedTag(m_ThresholdRule.ordinal(), TAGS_THRESHOLD_RULE);
+  }
+
+  /** @param value the label-set rule to select */
+  public void setThresholdRule(SelectedTag value) {
+    if (value.getTags() == TAGS_THRESHOLD_RULE) {
+      m_ThresholdRule = ThresholdRule.values()[value.getSelectedTag().getID()];
+    }
+  }
+
+  /** @return the tip text of the cardinality property */
+  public String cardinalityTipText() {
+    return "The mean number of labels per instance that the cardinality rule aims for; 0 "
+      + "takes it from the calibration data. Used only by the cardinality rule.";
+  }
+
+  /** @return the target cardinality, 0 for the calibration data's */
+  public double getCardinality() {
+    return m_Cardinality;
+  }
+
+  /** @param value the target cardinality, at least 0 */
+  public void setCardinality(double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("Option -cardinality must be a finite number >= 0, "
+        + "found " + value + "; 0 takes it from the calibration data.");
+    }
+    m_Cardinality = value;
+  }
+
+  /** @return the tip text of the topK property */
+  public String topKTipText() {
+    return "The number of labels of the top-k rule. Used only by the top-k rule.";
+  }
+
+  /** @return k of the top-k rule */
+  public int getTopK() {
+    return m_TopK;
+  }
+
+  /** @param value k of the top-k rule, at least 1 */
+  public void setTopK(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("Option -k must be at least 1, found " + value + ".");
+    }
+    m_TopK = value;
+  }
+
+  /** @return the tip text of the alpha property */
+  public String alphaTipText() {
+    return "The miscoverage level alpha of the conformal rule: label sets hold a true label "
+      + "with probability at least 1 - alpha. Used only by the conformal rule.";
+  }
+
+  /** @return alpha of the conformal rule */
+  public double getAlpha() {
+    return m_Alpha;
+  }
+
+  /** @param value alpha, strictly between 0 and 1 */
+  public void setAlpha(double value) {
+    if (!(value > 0 && value < 1)) {
+      throw new IllegalArgumentException("Option -alpha must lie strictly between 0 and 1, "
+        + "found " + value + "; use for example 0.1.");
+    }
+    m_Alpha = value;
+  }
+
+  /** @return the tip text of the conformalFraction property */
+  public String conformalFractionTipText() {
+    return "The fraction of the calibration data set aside for the conformal threshold; the "
+      + "calibrator is fitted on the rest. Used only by the conformal rule.";
+  }
+
+  /** @return the conformal fraction */
+  public double getConformalFraction() {
+    return m_ConformalFraction;
+  }
+
+  /** @param value the conformal fraction, strictly between 0 and 1 */
+  public void setConformalFraction(double value) {
+    if (!(value > 0 && value < 1)) {
+      throw new IllegalArgumentException("Option -conformal-fraction must lie strictly "
+        + "between 0 and 1, found " + value + "; use for example 0.5.");
+    }
+    m_ConformalFraction = value;
   }
 
   /** @return the tip text of the keepTop property */
@@ -601,18 +880,32 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_FlooredTrueClassRows = 0;
     m_InvalidRows = 0;
     m_MeanGaugeConstant = Double.NaN;
-    if (m_Calibrator == Calibrator.NONE) {
+    if (m_CalibrationSource == CalibrationSource.FILE && m_CalibrationFile.getPath().isEmpty()) {
+      throw new WekaException("Calibration source 'file' needs a file; set -calibration-file.");
+    }
+    if (m_ThresholdRule == ThresholdRule.TOP_K && m_TopK > classNames.length) {
+      throw new WekaException("Option -k is " + m_TopK + " but the class attribute '"
+        + m_ClassAttribute.name() + "' has only " + classNames.length + " values; use a k "
+        + "from 1 to " + classNames.length + ".");
+    }
+
+    boolean needsPredictions = m_Calibrator != Calibrator.NONE
+      || m_ThresholdRule.needsCalibrationScores();
+    m_UsedCalibrationData = needsPredictions;
+    if (!needsPredictions) {
       m_Classifier.buildClassifier(train);
       m_Calibration = LinearCalibration.identity(classNames.length);
-      m_CalibrationDescription = "none needed (calibrator none); the scoring model is "
-        + "trained on all " + train.numInstances() + " training instances";
+      m_LabelSetRule = fixedRule(classNames.length);
+      m_CalibrationDescription = "none needed (calibrator none, " + m_ThresholdRule
+        + " rule); the scoring model is trained on all " + train.numInstances() + " training instances";
     } else {
       CalibrationPredictions predictions = CalibrationPredictions.collect(m_CalibrationSource,
-        m_Classifier, train, m_Folds, m_HoldoutFraction, getSeed(), warnings);
+        m_Classifier, train, m_Folds, m_HoldoutFraction, getSeed(), m_NumExecutionSlots,
+        m_CalibrationFile, warnings);
       m_Classifier = predictions.model();
       m_CalibrationDescription = predictions.description();
       CalibrationData calibrationData = calibrationData(predictions, warnings);
-      m_Calibration = m_Calibrator.fit(calibrationData, m_Ridge, classNames, warnings);
+      fitCalibrationAndRule(calibrationData, classNames, warnings);
     }
     warnAboutThreshold(warnings);
 
@@ -620,6 +913,88 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     for (String warning : warnings) {
       LOGGER.warning(warning);
     }
+  }
+
+  /**
+   * Fits the calibration map and the label-set rule. The conformal rule gets its own
+   * random part of the calibration data, which the calibrator does not see, so that its
+   * coverage guarantee holds.
+   */
+  private void fitCalibrationAndRule(CalibrationData all, String[] classNames,
+    List<String> warnings) {
+    CalibrationData fitPart = all;
+    CalibrationData rulePart = all;
+    if (m_ThresholdRule == ThresholdRule.CONFORMAL) {
+      CalibrationData[] parts = splitRows(all, m_ConformalFraction, getSeed());
+      if (parts[0].numRows() == 0 || parts[1].numRows() == 0) {
+        warnings.add("The calibration set of " + all.numRows() + " rows is too small to set "
+          + "a part aside for the conformal threshold, so the calibrator and the threshold "
+          + "were fitted on the same rows and the coverage guarantee does not hold.");
+      } else {
+        fitPart = parts[0];
+        rulePart = parts[1];
+      }
+    }
+    Calibrator.Settings settings = new Calibrator.Settings(m_Ridge, m_PlattTargets,
+      m_PerClassMinimum);
+    m_Calibration = m_Calibrator.fit(fitPart, settings, classNames, warnings);
+    m_LabelSetRule = fitRule(rulePart, classNames, warnings);
+  }
+
+  private LabelSetRule fitRule(CalibrationData data, String[] classNames,
+    List<String> warnings) {
+    double[][] logits = data.logits();
+    double[][] scores = new double[logits.length][classNames.length];
+    for (int i = 0; i < logits.length; i++) {
+      for (int k = 0; k < classNames.length; k++) {
+        scores[i][k] = LogisticMath.sigmoid(m_Calibration.calibratedLogit(k, logits[i][k]));
+      }
+    }
+    switch (m_ThresholdRule) {
+      case PER_CLASS_F1:
+        return LabelSetRule.fitPerClassF1(scores, data.targets(), data.weights(), m_Threshold,
+          m_KeepTop, classNames, warnings);
+      case CARDINALITY:
+        return LabelSetRule.fitCardinality(scores, data.targets(), data.weights(),
+          m_Cardinality > 0 ? m_Cardinality : Double.NaN, m_KeepTop);
+      case CONFORMAL:
+        return LabelSetRule.fitConformal(scores, data.targets(), data.weights(), m_Alpha,
+          m_KeepTop, warnings);
+      default:
+        return fixedRule(classNames.length);
+    }
+  }
+
+  private LabelSetRule fixedRule(int numClasses) {
+    if (m_ThresholdRule == ThresholdRule.TOP_K) {
+      return LabelSetRule.topK(numClasses, m_TopK, m_KeepTop);
+    }
+    return LabelSetRule.uniform(ThresholdRule.FIXED, numClasses, m_Threshold, m_KeepTop);
+  }
+
+  /**
+   * Splits the rows at random: {@code round(fraction * n)} rows go to the second part.
+   *
+   * @return {first part, second part}
+   */
+  private static CalibrationData[] splitRows(CalibrationData data, double fraction, long seed) {
+    int n = data.numRows();
+    List<Integer> order = new ArrayList<Integer>();
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(seed));
+    int second = (int) Math.round(fraction * n);
+    int[] firstRows = new int[n - second];
+    int[] secondRows = new int[second];
+    for (int i = 0; i < n; i++) {
+      if (i < second) {
+        secondRows[i] = order.get(i);
+      } else {
+        firstRows[i - second] = order.get(i);
+      }
+    }
+    return new CalibrationData[] {data.subset(firstRows), data.subset(secondRows)};
   }
 
   private CalibrationData calibrationData(CalibrationPredictions predictions,
@@ -641,14 +1016,18 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
         m_InvalidRows++;
         continue;
       }
+      double[] targets = predictions.targets(i);
       if (SoftmaxInversion.hasZero(distribution)) {
         m_FlooredRows++;
-        if (distribution[(int) instance.classValue()] == 0) {
-          m_FlooredTrueClassRows++;
+        for (int k = 0; k < targets.length; k++) {
+          if (targets[k] > 0 && distribution[k] == 0) {
+            m_FlooredTrueClassRows++;
+            break;
+          }
         }
       }
       try {
-        result.addSingleLabel(logits, (int) instance.classValue(), instance.weight());
+        result.add(logits, targets, instance.weight());
       } catch (IllegalArgumentException e) {
         throw new WekaException("Calibration instance " + (i + 1) + ": " + e.getMessage(), e);
       }
@@ -668,7 +1047,8 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
   }
 
   private void warnAboutThreshold(List<String> warnings) {
-    if (m_Gauge == Gauge.UNIT && m_Calibrator == Calibrator.NONE && m_Threshold >= 0.5) {
+    if (m_Gauge == Gauge.UNIT && m_Calibrator == Calibrator.NONE
+      && m_ThresholdRule == ThresholdRule.FIXED && m_Threshold >= 0.5) {
       warnings.add("With the unit gauge and no calibration every score is y/(1+y), at most "
         + "0.5, so threshold " + m_Threshold + " labels only classes with probability 1; "
         + "choose the centered gauge, a calibrator or a lower threshold.");
@@ -783,7 +1163,15 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
    * @return K entries of 0 or 1, or all missing
    */
   public double[] labelSetFromScores(double[] scores) {
-    return LabelSets.threshold(scores, m_Threshold, m_KeepTop);
+    if (m_LabelSetRule == null) {
+      return LabelSets.threshold(scores, m_Threshold, m_KeepTop);
+    }
+    return m_LabelSetRule.apply(scores);
+  }
+
+  /** @return the fitted label-set rule, or null before training */
+  public LabelSetRule getLabelSetRule() {
+    return m_LabelSetRule;
   }
 
   /**
@@ -868,7 +1256,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     text.append(String.format(Locale.ROOT, "Smoothing:          eps = %s, floor eps/(1+K eps) = %s%n",
       Utils.doubleToString(m_Smoothing, 6), Utils.doubleToString(m_Inversion.floor(), 8)));
     text.append("Calibration set:    ").append(m_CalibrationDescription).append('\n');
-    if (m_Calibrator != Calibrator.NONE) {
+    if (m_UsedCalibrationData) {
       text.append("                    ").append(m_FlooredRows)
         .append(" calibration rows had a probability of 0 raised to the floor, ")
         .append(m_FlooredTrueClassRows).append(" of them on the true class\n");
@@ -880,9 +1268,8 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     if (logZ != null) {
       text.append("Implied ln Z:       ").append(logZ).append('\n');
     }
-    text.append("Label set:          classes with score >= ")
-      .append(Utils.doubleToString(m_Threshold, 6))
-      .append(m_KeepTop ? ", plus the top class" : "").append('\n');
+    text.append("Label set:          ").append(m_LabelSetRule.describe(classNames))
+      .append('\n');
     text.append("distributionForInstance: ").append(m_OutputBaseDistribution
       ? "the base distribution unchanged" : "the calibrated scores divided by their sum")
       .append("\n\n");

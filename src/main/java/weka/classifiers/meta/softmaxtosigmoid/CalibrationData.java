@@ -150,6 +150,111 @@ public final class CalibrationData {
   }
 
   /**
+   * Returns Platt's smoothed targets: per class k, a positive target becomes
+   * {@code (P_k + 1) / (P_k + 2)} and a negative one {@code 1 / (N_k + 2)}, where
+   * P_k and N_k are the weighted numbers of positive and negative targets of the class.
+   * Fractional targets are mixed linearly between the two values.
+   *
+   * @return per row and class, the smoothed targets
+   */
+  public double[][] plattTargets() {
+    double[] positives = positiveWeights();
+    double total = totalWeight();
+    double[][] result = new double[numRows()][m_numClasses];
+    for (int k = 0; k < m_numClasses; k++) {
+      double high = (positives[k] + 1) / (positives[k] + 2);
+      double low = 1 / (total - positives[k] + 2);
+      for (int i = 0; i < numRows(); i++) {
+        double t = target(i, k);
+        result[i][k] = t * high + (1 - t) * low;
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Returns a copy whose targets are replaced.
+   *
+   * @param targets per row and class, the new targets in [0, 1]
+   * @return the copy
+   */
+  public CalibrationData withTargets(double[][] targets) {
+    CalibrationData result = new CalibrationData(m_numClasses);
+    for (int i = 0; i < numRows(); i++) {
+      result.add(m_logits.get(i), targets[i], m_weights.get(i));
+    }
+    return result;
+  }
+
+  /**
+   * Returns the rows as a matrix of targets.
+   *
+   * @return per row, a copy of the K targets
+   */
+  public double[][] targets() {
+    double[][] result = new double[numRows()][];
+    for (int i = 0; i < numRows(); i++) {
+      result[i] = m_targets.get(i).clone();
+    }
+    return result;
+  }
+
+  /**
+   * Returns the rows as a matrix of logits.
+   *
+   * @return per row, a copy of the K logits
+   */
+  public double[][] logits() {
+    double[][] result = new double[numRows()][];
+    for (int i = 0; i < numRows(); i++) {
+      result[i] = m_logits.get(i).clone();
+    }
+    return result;
+  }
+
+  /** @return the row weights */
+  public double[] weights() {
+    double[] result = new double[numRows()];
+    for (int i = 0; i < numRows(); i++) {
+      result[i] = m_weights.get(i);
+    }
+    return result;
+  }
+
+  /**
+   * Returns the subset of rows whose indices are given, in that order.
+   *
+   * @param rows the 0-based rows
+   * @return a new calibration set
+   */
+  public CalibrationData subset(int[] rows) {
+    CalibrationData result = new CalibrationData(m_numClasses);
+    for (int i : rows) {
+      result.add(m_logits.get(i), m_targets.get(i), m_weights.get(i));
+    }
+    return result;
+  }
+
+  /**
+   * Flattens one class's pairs.
+   *
+   * @param classIndex the 0-based class
+   * @return three arrays of length {@code numRows()}: logits, targets, weights
+   */
+  public double[][] classPairs(int classIndex) {
+    int n = numRows();
+    double[] x = new double[n];
+    double[] t = new double[n];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = m_logits.get(i)[classIndex];
+      t[i] = m_targets.get(i)[classIndex];
+      w[i] = m_weights.get(i);
+    }
+    return new double[][] {x, t, w};
+  }
+
+  /**
    * Flattens the set into (logit, target, weight) pairs, class-major within each row.
    *
    * @return three arrays of length {@code numRows() * K}: logits, targets, weights

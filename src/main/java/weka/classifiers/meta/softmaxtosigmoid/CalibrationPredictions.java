@@ -31,14 +31,30 @@ public final class CalibrationPredictions {
 
   private final List<double[]> m_distributions;
 
+  private final double[][] m_targets;
+
   private final String m_description;
 
   private CalibrationPredictions(Classifier model, Instances instances,
-    List<double[]> distributions, String description) {
+    List<double[]> distributions, double[][] targets, String description) {
     m_model = model;
     m_instances = instances;
     m_distributions = distributions;
+    m_targets = targets;
     m_description = description;
+  }
+
+  private CalibrationPredictions(Classifier model, Instances instances,
+    List<double[]> distributions, String description) {
+    this(model, instances, distributions, oneHotTargets(instances), description);
+  }
+
+  private static double[][] oneHotTargets(Instances instances) {
+    double[][] result = new double[instances.numInstances()][instances.numClasses()];
+    for (int i = 0; i < result.length; i++) {
+      result[i][(int) instances.instance(i).classValue()] = 1;
+    }
+    return result;
   }
 
   /** @return the trained base model used for scoring */
@@ -59,6 +75,14 @@ public final class CalibrationPredictions {
     return m_distributions.get(index);
   }
 
+  /**
+   * @param index the 0-based calibration instance
+   * @return its targets, one 0/1 value per class
+   */
+  public double[] targets(int index) {
+    return m_targets[index];
+  }
+
   /** @return how the calibration set was made, for the model output */
   public String description() {
     return m_description;
@@ -73,21 +97,47 @@ public final class CalibrationPredictions {
    * @param folds the number of folds for cross-validation
    * @param holdoutFraction the held-out fraction for the hold-out source
    * @param seed the random seed
+   * @param numSlots the number of fold models trained at once, at least 1
+   * @param file the calibration file for {@link CalibrationSource#FILE}, otherwise unused
    * @param warnings receives one sentence per problem found
    * @return the predictions and the scoring model
-   * @throws Exception if a base classifier cannot be copied or trained
+   * @throws Exception if a base classifier cannot be copied or trained, or the file
+   *           cannot be read or mapped
    */
   public static CalibrationPredictions collect(CalibrationSource source,
     Classifier template, Instances data, int folds, double holdoutFraction, long seed,
-    List<String> warnings) throws Exception {
+    int numSlots, java.io.File file, List<String> warnings) throws Exception {
     switch (source) {
       case CROSS_VALIDATION:
-        return crossValidation(template, data, folds, seed, warnings);
+        return crossValidation(template, data, folds, seed, numSlots, warnings);
       case HOLDOUT:
         return holdout(template, data, holdoutFraction, seed, warnings);
+      case FILE:
+        return fromFile(template, data, file, warnings);
       default:
         return training(template, data, warnings);
     }
+  }
+
+  /**
+   * Trains the scoring model on all training data and predicts the rows of a
+   * calibration file, mapped onto the training header by name.
+   */
+  static CalibrationPredictions fromFile(Classifier template, Instances data, java.io.File file,
+    List<String> warnings) throws Exception {
+    CalibrationFile calibration = CalibrationFile.read(file, new Instances(data, 0));
+    if (calibration.rowsWithoutTarget() > 0) {
+      warnings.add(calibration.rowsWithoutTarget() + " rows of calibration file '"
+        + file.getPath() + "' have a missing class or label and were left out of calibration.");
+    }
+    Classifier model = AbstractClassifier.makeCopy(template);
+    model.buildClassifier(data);
+    Instances instances = calibration.instances();
+    return new CalibrationPredictions(model, instances, predict(model, instances),
+      calibration.targets(), (calibration.isMultiLabel() ? "MEKA multi-label" : "single-label")
+        + " file '" + file.getPath() + "', " + sizeOf(instances)
+        + "; the scoring model is trained on all " + data.numInstances()
+        + " training instances");
   }
 
   /**
@@ -109,7 +159,7 @@ public final class CalibrationPredictions {
    * trains the scoring model on all data.
    */
   static CalibrationPredictions crossValidation(Classifier template, Instances data,
-    int folds, long seed, List<String> warnings) throws Exception {
+    int folds, long seed, int numSlots, List<String> warnings) throws Exception {
     int numInstances = data.numInstances();
     if (numInstances < 2) {
       warnings.add("Cross-validation needs at least 2 instances, found " + numInstances
@@ -129,18 +179,22 @@ public final class CalibrationPredictions {
     shuffled.randomize(random);
     shuffled.stratify(usedFolds);
 
+    Instances[] trainFolds = new Instances[usedFolds];
+    Instances[] testFolds = new Instances[usedFolds];
+    for (int fold = 0; fold < usedFolds; fold++) {
+      trainFolds[fold] = shuffled.trainCV(usedFolds, fold, random);
+      testFolds[fold] = shuffled.testCV(usedFolds, fold);
+    }
+    List<List<double[]>> foldPredictions =
+      FoldRunner.predictFolds(template, trainFolds, testFolds, numSlots);
+
     Instances pooled = new Instances(data, numInstances);
     List<double[]> distributions = new ArrayList<double[]>(numInstances);
     for (int fold = 0; fold < usedFolds; fold++) {
-      Instances train = shuffled.trainCV(usedFolds, fold, random);
-      Instances test = shuffled.testCV(usedFolds, fold);
-      Classifier foldModel = AbstractClassifier.makeCopy(template);
-      foldModel.buildClassifier(train);
-      for (int i = 0; i < test.numInstances(); i++) {
-        Instance instance = test.instance(i);
-        distributions.add(foldModel.distributionForInstance(instance));
-        pooled.add(instance);
+      for (int i = 0; i < testFolds[fold].numInstances(); i++) {
+        pooled.add(testFolds[fold].instance(i));
       }
+      distributions.addAll(foldPredictions.get(fold));
     }
 
     Classifier model = AbstractClassifier.makeCopy(template);
@@ -200,7 +254,7 @@ public final class CalibrationPredictions {
     return new Instances[] {rest, heldOut};
   }
 
-  private static List<double[]> predict(Classifier model, Instances data) throws Exception {
+  static List<double[]> predict(Classifier model, Instances data) throws Exception {
     List<double[]> result = new ArrayList<double[]>(data.numInstances());
     for (Instance instance : data) {
       result.add(model.distributionForInstance(instance));

@@ -15,6 +15,10 @@ public enum CalibrationSource {
   /** Predictions for a stratified held-out part, from a base model trained on the rest. */
   HOLDOUT("holdout", "a stratified hold-out part, predicted by a base model trained on the rest"),
 
+  /** Predictions for the rows of a separate file, single-label or MEKA multi-label. */
+  FILE("file", "a separate file, single-label or MEKA multi-label, predicted by a base model "
+    + "trained on all training data"),
+
   /** Predictions for the training data itself (resubstitution, biased). */
   TRAINING("training", "the training data itself (resubstitution, optimistic)");
 

@@ -12,11 +12,12 @@ import java.util.Locale;
 /**
  * Kind of calibration map fitted on the calibration set, and its fitting rule.
  *
- * <p>Each map is {@code s_k = sigmoid(a x_k + b)}, fitted by
+ * <p>The parametric maps are {@code s_k = sigmoid(a_k x_k + b_k)}, fitted by
  * {@link LogisticFit} against one target per (instance, class) pair. A fitted
  * scale {@code a <= 0} would invert the base model's ranking, so it is never
- * applied: the fit then keeps {@code a = 1}, fits only the offset, and records a
- * warning.
+ * applied: the shared fit then keeps {@code a = 1} and fits only the offset, and
+ * a per-class fit falls back to the shared map; each case records a warning. The
+ * isotonic map is a monotone step function per class ({@link IsotonicCalibration}).
  */
 public enum Calibrator {
 
@@ -24,10 +25,16 @@ public enum Calibrator {
   NONE("none", "no calibration (a = 1, b = 0)"),
 
   /** Shared offset b with {@code a = 1}; estimates ln Z itself. */
-  OFFSET("offset", "shared offset b with a = 1 (estimates ln Z)"),
+  OFFSET("offset", "shared offset b with a = 1, which estimates ln Z"),
 
   /** Shared scale (inverse temperature) a and offset b for all classes. */
-  SHARED("shared", "shared scale a and offset b for all classes");
+  SHARED("shared", "shared scale a and offset b for all classes"),
+
+  /** Platt scaling per class, with the shared map for classes with too few examples. */
+  PER_CLASS("per-class", "scale a_k and offset b_k per class (Platt scaling)"),
+
+  /** Isotonic regression per class, monotone in the logit. */
+  ISOTONIC("isotonic", "isotonic step function per class (pool adjacent violators)");
 
   private final String m_spelling;
 
@@ -36,6 +43,35 @@ public enum Calibrator {
   Calibrator(String spelling, String description) {
     m_spelling = spelling;
     m_description = description;
+  }
+
+  /** Settings shared by every fit. */
+  public static final class Settings {
+
+    /** Prior strength lambda of {@link LogisticFit}. */
+    public final double ridge;
+
+    /** Whether targets are replaced by Platt's smoothed targets. */
+    public final boolean plattTargets;
+
+    /**
+     * Weighted number of positive and of negative targets that a class needs for its
+     * own per-class fit.
+     */
+    public final double minimumPerClass;
+
+    /**
+     * Creates settings.
+     *
+     * @param ridge the prior strength, at least 0
+     * @param plattTargets whether to use Platt's smoothed targets
+     * @param minimumPerClass the minimum weighted positives and negatives per class
+     */
+    public Settings(double ridge, boolean plattTargets, double minimumPerClass) {
+      this.ridge = ridge;
+      this.plattTargets = plattTargets;
+      this.minimumPerClass = minimumPerClass;
+    }
   }
 
   /** @return the command-line spelling */
@@ -66,11 +102,7 @@ public enum Calibrator {
   }
 
   /**
-   * Fits the map on a calibration set.
-   *
-   * <p>An empty set, or one of zero total weight, gives the identity map. A fit
-   * that does not converge (plain maximum likelihood on separable data) gives the
-   * identity map. Each fallback adds a warning.
+   * Fits the map with plain targets and no per-class minimum.
    *
    * @param data the calibration set
    * @param ridge the prior strength of {@link LogisticFit}
@@ -79,6 +111,24 @@ public enum Calibrator {
    * @return the fitted map
    */
   public CalibrationMap fit(CalibrationData data, double ridge, String[] classNames,
+    List<String> warnings) {
+    return fit(data, new Settings(ridge, false, 0), classNames, warnings);
+  }
+
+  /**
+   * Fits the map on a calibration set.
+   *
+   * <p>An empty set, or one of zero total weight, gives the identity map. A fit
+   * that does not converge (plain maximum likelihood on separable data) gives the
+   * identity map. Each fallback adds a warning.
+   *
+   * @param data the calibration set
+   * @param settings the ridge, target smoothing and per-class minimum
+   * @param classNames the class names, for warnings
+   * @param warnings receives one sentence per problem found
+   * @return the fitted map
+   */
+  public CalibrationMap fit(CalibrationData data, Settings settings, String[] classNames,
     List<String> warnings) {
     int numClasses = data.numClasses();
     if (this == NONE) {
@@ -90,36 +140,103 @@ public enum Calibrator {
       return LinearCalibration.identity(numClasses);
     }
     warnAboutClassCoverage(data, classNames, warnings);
+    CalibrationData fitted = settings.plattTargets ? data.withTargets(data.plattTargets()) : data;
 
-    double[][] pairs = data.pairs();
-    if (this == SHARED) {
-      LogisticFit.Result result =
-        LogisticFit.fitScaleAndOffset(pairs[0], pairs[1], pairs[2], ridge);
-      if (!result.converged) {
-        warnings.add(notConverged(result));
-        return LinearCalibration.identity(numClasses);
-      }
-      if (result.scale > 0) {
-        return LinearCalibration.shared(numClasses, result.scale, result.offset);
-      }
-      warnings.add(String.format(Locale.ROOT, "The fitted scale would be %.4f: the "
-        + "calibration data disagree with the base model's ranking, so the scale was "
-        + "kept at 1 and only the offset was fitted.", result.scale));
+    switch (this) {
+      case OFFSET:
+        return fitOffset(fitted, settings.ridge, warnings);
+      case SHARED:
+        return fitShared(fitted, settings.ridge, warnings);
+      case PER_CLASS:
+        return fitPerClass(data, fitted, settings, classNames, warnings);
+      default:
+        return IsotonicCalibration.fit(fitted, fitted.targets());
     }
-
-    LogisticFit.Result result = LogisticFit.fitOffset(pairs[0], pairs[1], pairs[2], ridge);
-    if (!result.converged) {
-      warnings.add(notConverged(result));
-      return LinearCalibration.identity(numClasses);
-    }
-    return LinearCalibration.shared(numClasses, 1, result.offset);
   }
 
-  private static String notConverged(LogisticFit.Result result) {
-    return String.format(Locale.ROOT, "The calibration fit did not converge after %d "
+  private static LinearCalibration fitOffset(CalibrationData data, double ridge,
+    List<String> warnings) {
+    double[][] pairs = data.pairs();
+    LogisticFit.Result result = LogisticFit.fitOffset(pairs[0], pairs[1], pairs[2], ridge);
+    if (!result.converged) {
+      warnings.add(notConverged(result, "the offset fit"));
+      return LinearCalibration.identity(data.numClasses());
+    }
+    return LinearCalibration.shared(data.numClasses(), 1, result.offset);
+  }
+
+  private static LinearCalibration fitShared(CalibrationData data, double ridge,
+    List<String> warnings) {
+    double[][] pairs = data.pairs();
+    LogisticFit.Result result =
+      LogisticFit.fitScaleAndOffset(pairs[0], pairs[1], pairs[2], ridge);
+    if (!result.converged) {
+      warnings.add(notConverged(result, "the shared fit"));
+      return LinearCalibration.identity(data.numClasses());
+    }
+    if (result.scale > 0) {
+      return LinearCalibration.shared(data.numClasses(), result.scale, result.offset);
+    }
+    warnings.add(String.format(Locale.ROOT, "The fitted scale would be %.4f: the "
+      + "calibration data disagree with the base model's ranking, so the scale was "
+      + "kept at 1 and only the offset was fitted.", result.scale));
+    return fitOffset(data, ridge, warnings);
+  }
+
+  /**
+   * Fits (a_k, b_k) per class on that class's pairs; classes with fewer than the
+   * minimum weighted positives or negatives, or whose fit fails, use the shared map.
+   */
+  private static LinearCalibration fitPerClass(CalibrationData original, CalibrationData fitted,
+    Settings settings, String[] classNames, List<String> warnings) {
+    int numClasses = original.numClasses();
+    LinearCalibration shared = fitShared(fitted, settings.ridge, warnings);
+    double[] positives = original.positiveWeights();
+    double total = original.totalWeight();
+    double[] scales = new double[numClasses];
+    double[] offsets = new double[numClasses];
+    StringBuilder tooFew = new StringBuilder();
+    StringBuilder failed = new StringBuilder();
+    for (int k = 0; k < numClasses; k++) {
+      scales[k] = shared.scale(k);
+      offsets[k] = shared.offset(k);
+      double negatives = total - positives[k];
+      if (positives[k] < settings.minimumPerClass || negatives < settings.minimumPerClass
+        || positives[k] == 0 || negatives == 0) {
+        appendName(tooFew, classNames[k]);
+        continue;
+      }
+      double[][] pairs = fitted.classPairs(k);
+      LogisticFit.Result result =
+        LogisticFit.fitScaleAndOffset(pairs[0], pairs[1], pairs[2], settings.ridge);
+      if (!result.converged || !(result.scale > 0)) {
+        appendName(failed, classNames[k]);
+        continue;
+      }
+      scales[k] = result.scale;
+      offsets[k] = result.offset;
+    }
+    if (tooFew.length() > 0) {
+      warnings.add("Class " + tooFew + " has fewer than " + settings.minimumPerClass
+        + " positive or negative calibration examples (by weight), so it uses the shared "
+        + "scale and offset.");
+    }
+    if (failed.length() > 0) {
+      warnings.add("The per-class fit of class " + failed + " did not converge or gave a "
+        + "scale of 0 or below, so it uses the shared scale and offset.");
+    }
+    return LinearCalibration.perClass(scales, offsets);
+  }
+
+  private static void appendName(StringBuilder names, String name) {
+    names.append(names.length() == 0 ? "" : ", ").append('\'').append(name).append('\'');
+  }
+
+  private static String notConverged(LogisticFit.Result result, String what) {
+    return String.format(Locale.ROOT, "The calibration fit (%s) did not converge after %d "
       + "Newton steps (last a = %.4g, b = %.4g; the calibration data are probably "
       + "separable), so no calibration was applied (a = 1, b = 0); set the ridge above 0.",
-      result.iterations, result.scale, result.offset);
+      what, result.iterations, result.scale, result.offset);
   }
 
   private static void warnAboutClassCoverage(CalibrationData data, String[] classNames,
@@ -133,8 +250,7 @@ public enum Calibrator {
         present++;
         lastPresent = k;
       } else {
-        absent.append(absent.length() == 0 ? "" : ", ").append('\'')
-          .append(classNames[k]).append('\'');
+        appendName(absent, classNames[k]);
       }
     }
     if (present == 1) {
@@ -142,8 +258,7 @@ public enum Calibrator {
         + "', so the fit learns that every instance has that label; calibrate on data"
         + " with several classes.");
     } else if (absent.length() > 0) {
-      warnings.add("The calibration data have no instance of class " + absent
-        + "; the shared fit still applies to it.");
+      warnings.add("The calibration data have no instance of class " + absent + ".");
     }
   }
 
