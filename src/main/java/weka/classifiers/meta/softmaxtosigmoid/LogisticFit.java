@@ -20,7 +20,8 @@ package weka.classifiers.meta.softmaxtosigmoid;
  * the data are separable; with {@code lambda = 0} the fit is plain maximum
  * likelihood, which diverges on separable data and is then reported as not
  * converged. Each Newton iteration evaluates L, its gradient and its Hessian in
- * one pass over the pairs and halves the step until L decreases (Armijo rule).
+ * one pass over the pairs, limits the step so that no logit {@code a x + b} moves
+ * by more than 10, and halves the step until L decreases (Armijo rule).
  * Starting at the identity {@code a = 1, b = 0}, a fit typically takes fewer
  * than ten passes.
  */
@@ -33,6 +34,9 @@ public final class LogisticFit {
   static final double DIVERGENCE_BOUND = 1e6;
 
   private static final double STEP_TOLERANCE = 1e-10;
+
+  /** Largest change of any calibrated logit {@code a x + b} in one Newton step. */
+  private static final double MAX_LOGIT_CHANGE = 10;
 
   /**
    * Curvature {@code sum_i w_i s_i (1 - s_i)}, relative to the total weight, below which a
@@ -132,12 +136,23 @@ public final class LogisticFit {
     double a = 1;
     double b = 0;
     double[] state = evaluate(x, t, w, ridge, a, b, fitScale);
+    double maxAbsLogit = 0;
+    for (double value : x) {
+      maxAbsLogit = Math.max(maxAbsLogit, Math.abs(value));
+    }
     int iteration = 0;
     boolean converged = false;
 
     while (!converged && iteration < MAX_ITERATIONS) {
       iteration++;
       double[] direction = newtonDirection(state, fitScale);
+      // Where the curvature is tiny (saturated sigmoids) a Newton step can be huge; limit
+      // it so that no calibrated logit moves by more than MAX_LOGIT_CHANGE at once.
+      double logitChange = Math.abs(direction[0]) * maxAbsLogit + Math.abs(direction[1]);
+      if (logitChange > MAX_LOGIT_CHANGE) {
+        direction[0] *= MAX_LOGIT_CHANGE / logitChange;
+        direction[1] *= MAX_LOGIT_CHANGE / logitChange;
+      }
       double slope = state[1] * direction[0] + state[2] * direction[1];
       double step = 1;
       double[] candidate = null;
