@@ -1261,8 +1261,8 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
         .append(" calibration rows had a probability of 0 raised to the floor, ")
         .append(m_FlooredTrueClassRows).append(" of them on the true class\n");
     }
-    text.append("Calibrator:         ").append(m_Calibrator).append(" (")
-      .append(m_Calibrator.description()).append(")\n");
+    text.append("Calibrator:         ").append(m_Calibrator).append(": ")
+      .append(m_Calibrator.description()).append('\n');
     text.append("Fitted parameters:  ").append(m_Calibration.describe(classNames)).append('\n');
     String logZ = describeLogZ();
     if (logZ != null) {
@@ -1287,11 +1287,11 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
   private String describeGauge(String[] classNames) {
     switch (m_Gauge) {
       case REFERENCE:
-        return "reference (class '" + classNames[m_Inversion.referenceIndex()] + "' has logit 0)";
+        return "reference: class '" + classNames[m_Inversion.referenceIndex()] + "' has logit 0";
       case FIXED:
-        return "fixed (ln Z = " + Utils.doubleToString(m_LogZ, 6) + ")";
+        return "fixed: ln Z = " + Utils.doubleToString(m_LogZ, 6);
       default:
-        return m_Gauge + " (" + m_Gauge.description() + ")";
+        return m_Gauge + ": " + m_Gauge.description();
     }
   }
 
@@ -1312,7 +1312,8 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
       case FIXED:
         return Utils.doubleToString(m_LogZ + shift, 6) + " (given ln Z + b / a)";
       default:
-        String text = "c(y) + b / a = c(y) + " + Utils.doubleToString(shift, 6);
+        String text = "c(y) + b / a = c(y) " + (shift < 0 ? "- " : "+ ")
+          + Utils.doubleToString(Math.abs(shift), 6);
         if (!Double.isNaN(m_MeanGaugeConstant)) {
           text += "; mean over the calibration set "
             + Utils.doubleToString(m_MeanGaugeConstant + shift, 6);

@@ -18,7 +18,7 @@ package weka.classifiers.meta.softmaxtosigmoid;
 public enum Gauge {
 
   /** {@code c(y) = -(1/K) sum_j ln y_j}: logits sum to 0, uniform y gives scores 0.5. */
-  CENTERED("centered", "logits sum to 0 (ln Z is minus the mean log-probability)"),
+  CENTERED("centered", "logits sum to 0, so ln Z is minus the mean log-probability"),
 
   /** {@code c(y) = -ln y_r}: class r has logit 0, as the baseline of a multinomial logit model. */
   REFERENCE("reference", "the reference class has logit 0"),
