@@ -1191,7 +1191,8 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
   /**
    * Returns the calibrated scores divided by their sum, or the base distribution
    * when {@code -base-distribution} is set. An instance without a valid base
-   * distribution gets all zeros, Weka's "no prediction".
+   * distribution gets all zeros, Weka's "no prediction". When every score is
+   * exactly 0, the smoothed base distribution is returned.
    */
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
@@ -1207,8 +1208,15 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     // Normalise in log space: ln s_k = ln sigmoid(z_k), so scores that all underflow
     // to 0 still give a proper distribution.
     double[] logScores = new double[logits.length];
+    boolean anyPositive = false;
     for (int k = 0; k < logits.length; k++) {
       logScores[k] = LogisticMath.logSigmoid(logits[k]);
+      anyPositive |= logScores[k] > Double.NEGATIVE_INFINITY;
+    }
+    if (!anyPositive) {
+      // Every score is exactly 0, which isotonic calibration can produce: the scores
+      // carry no ranking, so the smoothed base distribution keeps the base model's.
+      return m_Inversion.smooth(m_Inversion.normalize(base));
     }
     return LogisticMath.softmax(logScores);
   }

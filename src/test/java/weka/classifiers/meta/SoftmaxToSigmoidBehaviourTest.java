@@ -318,6 +318,25 @@ class SoftmaxToSigmoidBehaviourTest {
   }
 
   @Test
+  void allZeroIsotonicScoresKeepBaseRanking() throws Exception {
+    // Class c is never a label, and y = (0.1, 0.1, 0.8) gives classes a and b the logits
+    // that only negatives had: isotonic calibration scores every class exactly 0 there.
+    // distributionForInstance must still sum to 1 and keep the base model's top class c.
+    String header = "@relation iso\n@attribute p1 numeric\n@attribute p2 numeric\n"
+      + "@attribute p3 numeric\n@attribute cls {a,b,c}\n@data\n";
+    Instances data = TestData.arff(header + "0.8,0.1,0.1,a\n0.8,0.1,0.1,a\n"
+      + "0.1,0.8,0.1,b\n0.1,0.8,0.1,b\n");
+    SoftmaxToSigmoid classifier = configured(new AttributeDistributionClassifier(),
+      "-calibrator isotonic -calibration-source training");
+    classifier.buildClassifier(data);
+    Instance probe = TestData.arff(header + "0.1,0.1,0.8,c\n").instance(0);
+    assertArrayEquals(new double[] {0, 0, 0}, classifier.sigmoidScores(probe), 0.0);
+    double[] distribution = classifier.distributionForInstance(probe);
+    assertEquals(1.0, distribution[0] + distribution[1] + distribution[2], 1e-12);
+    assertEquals(2, Utils.maxIndex(distribution));
+  }
+
+  @Test
   void unitGaugeWithoutCalibrationWarnsAboutThreshold() throws Exception {
     SoftmaxToSigmoid classifier = configured(new ZeroR(), "-gauge unit -calibrator none");
     classifier.buildClassifier(TestData.t1());
