@@ -343,6 +343,21 @@ public final class MultiLabelMetrics {
   }
 
   /**
+   * Computes the weighted number of instances whose true labels contain a class:
+   * {@code sum_i w_i y_ik}.
+   *
+   * @param classIndex the 0-based class
+   * @return the weight, from 0 to W
+   */
+  public double positiveWeight(int classIndex) {
+    double sum = 0;
+    for (int i = 0; i < m_truth.length; i++) {
+      sum += m_weights[i] * m_truth[i][classIndex];
+    }
+    return sum;
+  }
+
+  /**
    * Computes the coverage, the weighted share of instances with at least one true label
    * whose predicted set contains at least one of them:
    * {@code sum_{i : Y_i nonempty} w_i [P_i and Y_i nonempty] / sum_{i : Y_i nonempty} w_i}.

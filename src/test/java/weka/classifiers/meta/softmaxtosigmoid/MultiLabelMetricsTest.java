@@ -52,6 +52,10 @@ class MultiLabelMetricsTest {
     assertEquals(1.0, metrics.trueCardinality(), TOLERANCE);
     // Instance 3 has no true label and is left out; instance 1 is covered, 2 is not.
     assertEquals(0.5, metrics.coverage(), TOLERANCE);
+    // Class 1 is a true label of instance 1; classes 2 and 3 of instance 2.
+    assertEquals(1.0, metrics.positiveWeight(0), TOLERANCE);
+    assertEquals(1.0, metrics.positiveWeight(1), TOLERANCE);
+    assertEquals(1.0, metrics.positiveWeight(2), TOLERANCE);
   }
 
   @Test
