@@ -93,28 +93,44 @@ public final class CalibrationFile {
    * @return the mapped rows and targets
    */
   public static CalibrationFile map(Instances data, Instances header, String source) {
+    return map(data, header, source, "calibration file");
+  }
+
+  /**
+   * Maps loaded data onto the training header. Error messages name the file by its role,
+   * so that a test file is not reported as a calibration file.
+   *
+   * @param data the data as read
+   * @param header the training header with its class set
+   * @param source the file name, for messages
+   * @param role what the file is, in lower case, for messages, for example "test file"
+   * @return the mapped rows and targets
+   */
+  public static CalibrationFile map(Instances data, Instances header, String source,
+    String role) {
+    String fileDescription = role + " '" + source + "'";
     if (MekaFormat.isMultiLabel(data)) {
-      return mapMultiLabel(data, header, source);
+      return mapMultiLabel(data, header, fileDescription);
     }
-    return mapSingleLabel(data, header, source);
+    return mapSingleLabel(data, header, fileDescription);
   }
 
   private static CalibrationFile mapSingleLabel(Instances data, Instances header,
-    String source) {
+    String fileDescription) {
     Attribute classAttribute = header.classAttribute();
     Attribute fileClass = data.attribute(classAttribute.name());
     if (fileClass == null) {
-      throw new IllegalArgumentException("Calibration file '" + source + "' has no class "
+      throw new IllegalArgumentException(capitalize(fileDescription) + " has no class "
         + "attribute '" + classAttribute.name() + "'; give the training header, or MEKA "
         + "multi-label data whose relation name contains -C L.");
     }
-    int[] columns = matchColumns(data, header, source, true);
+    int[] columns = matchColumns(data, header, fileDescription, true);
     Instances mapped = new Instances(header, data.numInstances());
     double[][] targets = new double[data.numInstances()][];
     List<Instance> rows = new ArrayList<Instance>();
     int numClasses = classAttribute.numValues();
     for (int i = 0; i < data.numInstances(); i++) {
-      Instance instance = mapRow(data, i, mapped, columns, source);
+      Instance instance = mapRow(data, i, mapped, columns, fileDescription);
       if (!instance.classIsMissing()) {
         targets[i] = new double[numClasses];
         targets[i][(int) instance.classValue()] = 1;
@@ -125,7 +141,7 @@ public final class CalibrationFile {
   }
 
   private static CalibrationFile mapMultiLabel(Instances data, Instances header,
-    String source) {
+    String fileDescription) {
     Attribute classAttribute = header.classAttribute();
     int[] labels = MekaFormat.labelIndices(data);
     int numClasses = classAttribute.numValues();
@@ -135,8 +151,8 @@ public final class CalibrationFile {
       String name = data.attribute(labelIndex).name();
       int k = classAttribute.indexOfValue(name);
       if (k < 0) {
-        throw new IllegalArgumentException("Label attribute '" + name + "' of calibration "
-          + "file '" + source + "' is not a value of class attribute '"
+        throw new IllegalArgumentException("Label attribute '" + name + "' of "
+          + fileDescription + " is not a value of class attribute '"
           + classAttribute.name() + "'; MEKA labels must be named after the class values.");
       }
       labelOfClass[k] = labelIndex;
@@ -144,16 +160,16 @@ public final class CalibrationFile {
     for (int k = 0; k < numClasses; k++) {
       if (labelOfClass[k] < 0) {
         throw new IllegalArgumentException("Class value '" + classAttribute.value(k)
-          + "' has no label attribute in calibration file '" + source + "'; add a {0,1} "
+          + "' has no label attribute in " + fileDescription + "; add a {0,1} "
           + "label attribute of that name.");
       }
     }
-    int[] columns = matchColumns(data, header, source, false);
+    int[] columns = matchColumns(data, header, fileDescription, false);
     Instances mapped = new Instances(header, data.numInstances());
     List<Instance> rows = new ArrayList<Instance>();
     double[][] targets = new double[data.numInstances()][numClasses];
     for (int i = 0; i < data.numInstances(); i++) {
-      rows.add(mapRow(data, i, mapped, columns, source));
+      rows.add(mapRow(data, i, mapped, columns, fileDescription));
       for (int k = 0; k < numClasses; k++) {
         targets[i][k] = MekaFormat.labelValue(data, i, labelOfClass[k]);
         if (Double.isNaN(targets[i][k])) {
@@ -184,7 +200,7 @@ public final class CalibrationFile {
    *
    * @return per training attribute, the file column, or -1 for the class of multi-label data
    */
-  private static int[] matchColumns(Instances data, Instances header, String source,
+  private static int[] matchColumns(Instances data, Instances header, String fileDescription,
     boolean withClass) {
     int[] columns = new int[header.numAttributes()];
     List<String> used = new ArrayList<String>();
@@ -196,12 +212,12 @@ public final class CalibrationFile {
       }
       Attribute found = data.attribute(wanted.name());
       if (found == null) {
-        throw new IllegalArgumentException("Calibration file '" + source + "' has no "
+        throw new IllegalArgumentException(capitalize(fileDescription) + " has no "
           + "attribute '" + wanted.name() + "', which the training data have.");
       }
       if (found.type() != wanted.type()) {
         throw new IllegalArgumentException("Attribute '" + wanted.name() + "' is "
-          + Attribute.typeToString(found) + " in calibration file '" + source + "' but "
+          + Attribute.typeToString(found) + " in " + fileDescription + " but "
           + Attribute.typeToString(wanted) + " in the training data.");
       }
       columns[j] = found.index();
@@ -218,7 +234,7 @@ public final class CalibrationFile {
       boolean isLabel = j >= labelsFrom && j < labelsTo;
       if (!isLabel && !used.contains(data.attribute(j).name())) {
         throw new IllegalArgumentException("Attribute '" + data.attribute(j).name()
-          + "' of calibration file '" + source + "' is not in the training data; remove it "
+          + "' of " + fileDescription + " is not in the training data; remove it "
           + "or train with it.");
       }
     }
@@ -226,7 +242,7 @@ public final class CalibrationFile {
   }
 
   private static Instance mapRow(Instances data, int row, Instances mapped, int[] columns,
-    String source) {
+    String fileDescription) {
     Instance original = data.instance(row);
     double[] values = new double[mapped.numAttributes()];
     for (int j = 0; j < mapped.numAttributes(); j++) {
@@ -242,8 +258,8 @@ public final class CalibrationFile {
         int index = target.indexOfValue(value);
         if (index < 0) {
           throw new IllegalArgumentException("Value '" + value + "' of attribute '"
-            + target.name() + "' in row " + (row + 1) + " of calibration file '" + source
-            + "' is not declared in the training data.");
+            + target.name() + "' in row " + (row + 1) + " of " + fileDescription
+            + " is not declared in the training data.");
         }
         values[j] = index;
       } else if (target.isString()) {
@@ -257,5 +273,9 @@ public final class CalibrationFile {
     Instance result = new DenseInstance(original.weight(), values);
     result.setDataset(mapped);
     return result;
+  }
+
+  private static String capitalize(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }
