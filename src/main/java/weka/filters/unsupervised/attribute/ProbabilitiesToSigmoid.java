@@ -788,18 +788,20 @@ public class ProbabilitiesToSigmoid extends Filter
    */
   private String[] classNames(Instances data, SoftmaxToSigmoid model) {
     String[] listed = ProbabilityColumns.splitList(m_ClassValues);
+    if (listed.length > 0 && m_AttributeIndices.isEmpty()
+      && (model != null || data.classIndex() >= 0 && data.classAttribute().isNominal())) {
+      throw new IllegalArgumentException("Option -class-values gives the class of each "
+        + "column selected with -R, and the class values are already known from "
+        + (model != null ? "the model file" : "the nominal class '"
+          + data.classAttribute().name() + "'") + ". Select the columns with -R, or leave "
+        + "-class-values out.");
+    }
     if (model != null) {
       String[] result = values(model.getTrainedClassAttribute());
       StoredModel.checkClassValues(data, result, m_ModelFile);
       return result;
     }
     if (data.classIndex() >= 0 && data.classAttribute().isNominal()) {
-      if (listed.length > 0 && m_AttributeIndices.isEmpty()) {
-        throw new IllegalArgumentException("Option -class-values gives the class of each "
-          + "column selected with -R, and the data already have the nominal class '"
-          + data.classAttribute().name() + "'. Select the columns with -R, or leave "
-          + "-class-values out.");
-      }
       return values(data.classAttribute());
     }
     if (listed.length > 0) {

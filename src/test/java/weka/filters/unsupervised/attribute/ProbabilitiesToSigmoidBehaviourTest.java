@@ -121,6 +121,29 @@ class ProbabilitiesToSigmoidBehaviourTest {
   }
 
   @Test
+  void classValuesWithoutRangeAreRejected() {
+    Instances data = twoClasses("0.8,0.2,a\n");
+
+    IllegalArgumentException error = rejected("-class-values b,a", data);
+
+    assertEquals("Option -class-values gives the class of each column selected with -R, and "
+      + "the class values are already known from the nominal class 'cls'. Select the columns "
+      + "with -R, or leave -class-values out.", error.getMessage());
+  }
+
+  @Test
+  void classValuesWithoutClassListTheClasses() throws Exception {
+    Instances data = arff("@relation r\n@attribute distribution_x numeric\n"
+      + "@attribute distribution_y numeric\n@data\n0.8,0.2\n");
+
+    Instances result = filter("-class-values y,x -gauge maximum -smoothing 0", data);
+
+    // Max gauge: s = y / (y + max y), so y = 0.2 gives 0.2 / 1.0 and the top class 0.5.
+    assertEquals("score_y", result.attribute(2).name());
+    assertArrayEquals(new double[] {0.2, 0.5}, row(result, 0, "score_y", "score_x"), EXACT);
+  }
+
+  @Test
   void columnNamedAfterNoClassIsRejected() throws Exception {
     Instances data = csv(directory, "p1,p2,outcome\n0.9,0.1,won\n0.2,0.8,nowin\n", "");
     data.setClassIndex(2);
