@@ -185,8 +185,9 @@ public final class CalibrationPredictions {
       trainFolds[fold] = shuffled.trainCV(usedFolds, fold, random);
       testFolds[fold] = shuffled.testCV(usedFolds, fold);
     }
-    List<List<double[]>> foldPredictions =
-      FoldRunner.predictFolds(template, trainFolds, testFolds, numSlots);
+    FoldRunner.Result foldResult =
+      FoldRunner.run(template, trainFolds, testFolds, data, numSlots);
+    List<List<double[]>> foldPredictions = foldResult.predictions;
 
     Instances pooled = new Instances(data, numInstances);
     List<double[]> distributions = new ArrayList<double[]>(numInstances);
@@ -197,9 +198,7 @@ public final class CalibrationPredictions {
       distributions.addAll(foldPredictions.get(fold));
     }
 
-    Classifier model = AbstractClassifier.makeCopy(template);
-    model.buildClassifier(data);
-    return new CalibrationPredictions(model, pooled, distributions,
+    return new CalibrationPredictions(foldResult.finalModel, pooled, distributions,
       "out-of-fold predictions of " + usedFolds + "-fold stratified cross-validation (seed "
         + seed + "), " + sizeOf(pooled) + "; the scoring model is trained on all "
         + numInstances + " training instances");

@@ -20,7 +20,8 @@ import weka.core.Instances;
 
 /**
  * Trains one copy of a base classifier per cross-validation fold and predicts
- * the fold's test part, on up to {@code numSlots} threads at once.
+ * the fold's test part, and one more copy on all data, on up to
+ * {@code numSlots} threads at once.
  *
  * <p>Every fold gets its own copy of the template and its own data, and the
  * results are returned in fold order, so the outcome does not depend on the
@@ -31,22 +32,48 @@ final class FoldRunner {
   private FoldRunner() {
   }
 
+  /** Predictions of every fold and the model trained on all data. */
+  static final class Result {
+
+    /** Per fold, the distributions of its test instances in order. */
+    final List<List<double[]>> predictions;
+
+    /** The base classifier trained on all training data. */
+    final Classifier finalModel;
+
+    Result(List<List<double[]>> predictions, Classifier finalModel) {
+      this.predictions = predictions;
+      this.finalModel = finalModel;
+    }
+  }
+
   /**
-   * Trains and predicts every fold.
+   * Trains and predicts every fold, and trains the final model on all data as one
+   * more task, so that it too runs in parallel with the folds.
    *
    * @param template the untrained base classifier
    * @param trainFolds the training part of each fold
    * @param testFolds the test part of each fold
-   * @param numSlots the number of folds processed at once, at least 1
-   * @return per fold, the distributions of its test instances in order
-   * @throws Exception the first exception a fold raised
+   * @param all the full training data for the final model
+   * @param numSlots the number of tasks processed at once, at least 1
+   * @return the fold predictions and the final model
+   * @throws Exception the first exception a task raised
    */
-  static List<List<double[]>> predictFolds(final Classifier template,
-    final Instances[] trainFolds, final Instances[] testFolds, int numSlots) throws Exception {
+  static Result run(final Classifier template, final Instances[] trainFolds,
+    final Instances[] testFolds, final Instances all, int numSlots) throws Exception {
     // Copies are made on the calling thread: copying by serialization is not safe while
     // another thread trains a copy of the same object.
-    final Classifier[] models = AbstractClassifier.makeCopies(template, trainFolds.length);
+    final Classifier[] models = AbstractClassifier.makeCopies(template, trainFolds.length + 1);
+    final int last = trainFolds.length;
     List<Callable<List<double[]>>> tasks = new ArrayList<Callable<List<double[]>>>();
+    // The final model is the largest task, so it is queued first.
+    tasks.add(new Callable<List<double[]>>() {
+      @Override
+      public List<double[]> call() throws Exception {
+        models[last].buildClassifier(all);
+        return new ArrayList<double[]>();
+      }
+    });
     for (int fold = 0; fold < trainFolds.length; fold++) {
       final int f = fold;
       tasks.add(new Callable<List<double[]>>() {
@@ -58,8 +85,14 @@ final class FoldRunner {
       });
     }
 
+    List<List<double[]>> results = execute(tasks, numSlots);
+    return new Result(results.subList(1, results.size()), models[last]);
+  }
+
+  private static List<List<double[]>> execute(List<Callable<List<double[]>>> tasks,
+    int numSlots) throws Exception {
     List<List<double[]>> result = new ArrayList<List<double[]>>();
-    if (numSlots <= 1 || tasks.size() == 1) {
+    if (numSlots <= 1) {
       for (Callable<List<double[]>> task : tasks) {
         result.add(task.call());
       }
