@@ -446,7 +446,7 @@ public final class MultiLabelMetrics {
   /**
    * Computes the expected calibration error over all (instance, class) pairs with
    * {@link #NUM_BINS} equal-width bins: {@code sum_b (W_b / (W K)) |mean_b(s) -
-   * mean_b(y)|}, where bin b holds the pairs with {@code floor(10 s) = b} (a score of 1
+   * mean_b(y)|}, where bin b contains the pairs with {@code floor(10 s) = b} (a score of 1
    * goes to the last bin), W_b is their weight, and the means are weighted.
    *
    * @return the error in [0, 1]

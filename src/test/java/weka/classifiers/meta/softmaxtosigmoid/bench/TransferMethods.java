@@ -111,6 +111,9 @@ final class TransferMethods {
     base.buildClassifier(m_data.train);
     double[][] calibrationY = predict(base, m_data.calibration);
     double[][] testY = predict(base, m_data.test);
+    m_log.printf(Locale.ROOT, "base distributions with an exact 0: %d of %d calibration rows, "
+      + "%d of %d test rows%n", countWithZero(calibrationY), calibrationY.length,
+      countWithZero(testY), testY.length);
 
     List<TransferBenchmark.Row> rows = new ArrayList<TransferBenchmark.Row>();
     addBaselines(rows, calibrationY, testY);
@@ -492,6 +495,14 @@ final class TransferMethods {
       result[i] = rows.instance(i).weight();
     }
     return result;
+  }
+
+  private static int countWithZero(double[][] distributions) {
+    int count = 0;
+    for (double[] distribution : distributions) {
+      count += SoftmaxInversion.hasZero(distribution) ? 1 : 0;
+    }
+    return count;
   }
 
   private static boolean hasNaN(double[] values) {
