@@ -1129,7 +1129,24 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
    */
   public double[] logits(Instance instance) throws Exception {
     checkTrained();
-    return logitsForDistribution(m_Classifier.distributionForInstance(instance));
+    return logitsForInstance(instance, m_Classifier.distributionForInstance(instance));
+  }
+
+  /**
+   * Computes the calibrated logits of an instance's base distribution; an error names
+   * the instance by its values, because Weka's evaluation reports only the message.
+   */
+  private double[] logitsForInstance(Instance instance, double[] distribution)
+    throws Exception {
+    try {
+      return logitsForDistribution(distribution);
+    } catch (WekaException e) {
+      String values = instance.toString();
+      if (values.length() > 80) {
+        values = values.substring(0, 77) + "...";
+      }
+      throw new WekaException("Instance " + values + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -1201,7 +1218,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     if (m_OutputBaseDistribution) {
       return base;
     }
-    double[] logits = logitsForDistribution(base);
+    double[] logits = logitsForInstance(instance, base);
     if (Double.isNaN(logits[0])) {
       return new double[logits.length];
     }
