@@ -860,12 +860,27 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
 
   // ----------------------------------------------------------------- training
 
+  /**
+   * Trains the base classifier and fits the calibration map and the label-set rule.
+   * A build that fails leaves the model untrained, so a later prediction reports that
+   * instead of using parts of an earlier model.
+   */
   @Override
   public void buildClassifier(Instances data) throws Exception {
+    try {
+      build(data);
+    } catch (Exception e) {
+      m_Inversion = null;
+      throw e;
+    }
+  }
+
+  private void build(Instances data) throws Exception {
     getCapabilities().testWithFail(data);
 
     Instances train = new Instances(data);
     train.deleteWithMissingClass();
+    checkWeights(train);
     m_ClassAttribute = (Attribute) data.classAttribute().copy();
     String[] classNames = classNames(m_ClassAttribute);
     m_Inversion = new SoftmaxInversion(m_Gauge, referenceIndex(m_ClassAttribute), m_LogZ,
@@ -912,6 +927,25 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_Warnings = warnings;
     for (String warning : warnings) {
       LOGGER.warning(warning);
+    }
+  }
+
+  /**
+   * Rejects weights that no base classifier or calibration fit can use: a negative,
+   * infinite or NaN weight, or a total weight of 0 over instances with a class.
+   */
+  private static void checkWeights(Instances train) throws WekaException {
+    for (int i = 0; i < train.numInstances(); i++) {
+      double weight = train.instance(i).weight();
+      if (!(weight >= 0) || Double.isInfinite(weight)) {
+        throw new WekaException("Training instance " + (i + 1) + " (counting instances with "
+          + "a class) has weight " + weight + "; instance weights must be finite and at least 0.");
+      }
+    }
+    if (train.numInstances() > 0 && !(train.sumOfWeights() > 0)) {
+      throw new WekaException("All " + train.numInstances() + " training instances with a "
+        + "class have weight 0, so there is nothing to learn from; give at least one "
+        + "instance a positive weight.");
     }
   }
 
