@@ -1313,7 +1313,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     text.append("Base classifier:    ").append(getClassifierSpec()).append('\n');
     text.append("Gauge:              ").append(describeGauge(classNames)).append('\n');
     text.append(String.format(Locale.ROOT, "Smoothing:          eps = %s, floor eps/(1+K eps) = %s%n",
-      Utils.doubleToString(m_Smoothing, 6), Utils.doubleToString(m_Inversion.floor(), 8)));
+      formatSmall(m_Smoothing, 6), formatSmall(m_Inversion.floor(), 8)));
     text.append("Calibration set:    ").append(m_CalibrationDescription).append('\n');
     if (m_UsedCalibrationData) {
       text.append("                    ").append(m_FlooredRows)
@@ -1341,6 +1341,18 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     }
     text.append("Base model\n----------\n").append(m_Classifier.toString()).append('\n');
     return text.toString();
+  }
+
+  /**
+   * Formats a number with a fixed number of decimals, or in Java's exponent notation when
+   * those decimals would show a non-zero value such as eps = 1e-15 as 0.
+   */
+  private static String formatSmall(double value, int decimals) {
+    String fixed = Utils.doubleToString(value, decimals);
+    if (value != 0 && Double.parseDouble(fixed) == 0) {
+      return Double.toString(value);
+    }
+    return fixed;
   }
 
   private String describeGauge(String[] classNames) {
