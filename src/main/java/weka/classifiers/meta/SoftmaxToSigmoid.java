@@ -27,6 +27,7 @@ import weka.classifiers.meta.softmaxtosigmoid.LabelSetRule;
 import weka.classifiers.meta.softmaxtosigmoid.LabelSets;
 import weka.classifiers.meta.softmaxtosigmoid.LinearCalibration;
 import weka.classifiers.meta.softmaxtosigmoid.LogisticMath;
+import weka.classifiers.meta.softmaxtosigmoid.SerializedModels;
 import weka.classifiers.meta.softmaxtosigmoid.SoftmaxInversion;
 import weka.classifiers.meta.softmaxtosigmoid.ThresholdRule;
 import weka.classifiers.trees.RandomForest;
@@ -1270,6 +1271,24 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
       return m_Inversion.smooth(m_Inversion.normalize(base));
     }
     return LogisticMath.softmax(logScores);
+  }
+
+  /**
+   * Reads a trained model saved with Weka's {@code -d} option, plain or gzip-compressed,
+   * with or without the training header that Weka appends.
+   *
+   * @param file the model file
+   * @return the trained model
+   * @throws WekaException naming the file and the fix if it is missing, damaged, from an
+   *           incompatible release, or contains another class or an untrained model
+   */
+  public static SoftmaxToSigmoid readModel(File file) throws WekaException {
+    SoftmaxToSigmoid model = SerializedModels.read(file, SoftmaxToSigmoid.class);
+    if (model.m_Inversion == null) {
+      throw new WekaException("Model file '" + file.getPath() + "' contains a SoftmaxToSigmoid "
+        + "that was never trained; train it (for example with -t) before saving it with -d.");
+    }
+    return model;
   }
 
   private void checkTrained() throws WekaException {
