@@ -487,6 +487,79 @@ class RobustnessCasesTest {
   }
 
   @Test
+  void shiftedLogitsScoreIdentically() throws Exception {
+    // softmax(2, 1, 0) and softmax(12, 11, 10) are the same distribution (0.665241,
+    // 0.244728, 0.090031), so every gauge and calibrator must score both rows alike, up to
+    // the rounding of the two softmax computations. Without calibration the centered gauge
+    // recovers the logits (1, 0, -1), whose sigmoids are (0.731059, 0.5, 0.268941).
+    double[] first = LogisticMath.softmax(new double[] {2, 1, 0});
+    double[] second = LogisticMath.softmax(new double[] {12, 11, 10});
+    Instances data = TestData.arff(HEADER + first[0] + "," + first[1] + "," + first[2] + ",a\n"
+      + second[0] + "," + second[1] + "," + second[2] + ",b\n" + ROWS_WITHOUT_ZEROS);
+    for (String gauge : GAUGES) {
+      for (String calibrator : CALIBRATORS) {
+        String options = gauge + " -calibrator " + calibrator + " -calibration-source training";
+        SoftmaxToSigmoid classifier = trained(options, data);
+        assertArrayEquals(classifier.sigmoidScores(data.instance(0)),
+          classifier.sigmoidScores(data.instance(1)), 1e-12, options);
+      }
+    }
+    SoftmaxToSigmoid centered = trained("-calibrator none -smoothing 0", data);
+    assertArrayEquals(new double[] {1, 0, -1}, centered.logits(data.instance(1)), 1e-12);
+    assertArrayEquals(new double[] {0.731059, 0.5, 0.268941},
+      centered.sigmoidScores(data.instance(1)), 1e-6);
+  }
+
+  @Test
+  void thresholdLabelsFollowTheGaugeTable() throws Exception {
+    // y = (0.4, 0.3, 0.2, 0.1), no calibration or smoothing, threshold 0.5 and ">=":
+    // centered scores (0.643774, 0.575444, 0.474680, 0.311200) label (1,1,0,0), maximum
+    // scores (0.5, 0.428571, 0.333333, 0.2) label (1,0,0,0), and unit scores y/(1+y) =
+    // (0.285714, 0.230769, 0.166667, 0.090909) label nothing. The empty set is a row of
+    // zeros, and the unit gauge's model text warns that 0.5 cannot be reached.
+    Instances data = TestData.arff("@relation g\n@attribute p1 numeric\n@attribute p2 numeric\n"
+      + "@attribute p3 numeric\n@attribute p4 numeric\n@attribute cls {a,b,c,d}\n@data\n"
+      + "0.4,0.3,0.2,0.1,a\n");
+    Object[][] cases = {
+      {"centered", new double[] {0.643774, 0.575444, 0.474680, 0.311200}, new double[] {1, 1, 0, 0}},
+      {"maximum", new double[] {0.5, 0.428571, 0.333333, 0.2}, new double[] {1, 0, 0, 0}},
+      {"unit", new double[] {0.285714, 0.230769, 0.166667, 0.090909}, new double[] {0, 0, 0, 0}},
+    };
+    for (Object[] c : cases) {
+      SoftmaxToSigmoid classifier = trained("-calibrator none -smoothing 0 -gauge " + c[0], data);
+      assertArrayEquals((double[]) c[1], classifier.sigmoidScores(data.instance(0)), 1e-6,
+        (String) c[0]);
+      assertArrayEquals((double[]) c[2], classifier.labelSet(data.instance(0)), 0.0,
+        (String) c[0]);
+      assertFalse(classifier.toString().contains("NaN"), classifier.toString());
+    }
+    SoftmaxToSigmoid unit = trained("-calibrator none -smoothing 0 -gauge unit", data);
+    assertTrue(unit.toString().contains("at most 0.5"), unit.toString());
+  }
+
+  @Test
+  void zeroWeightRowEqualsDeletedRow() throws Exception {
+    // A calibration row of weight 0 contributes nothing to the weighted likelihood, so the
+    // fit equals the fit without it, for every calibrator and for resubstitution and
+    // cross-validation. The stub base ignores its training data, so the folds pool the
+    // same rows, in another order: sums round differently and Newton's steps stop below
+    // 1e-10 relative change, so the scores agree to about 1e-9, checked at 1e-8.
+    Instances without = TestData.arff(HEADER + ROWS_WITHOUT_ZEROS);
+    Instances with = TestData.arff(HEADER + ROWS_WITHOUT_ZEROS + "0.9,0.05,0.05,c,{0}\n");
+    for (String source : new String[] {"training", "cv -folds 3"}) {
+      for (int c = 1; c < CALIBRATORS.length; c++) {
+        String options = "-calibrator " + CALIBRATORS[c] + " -calibration-source " + source;
+        SoftmaxToSigmoid expected = trained(options, without);
+        SoftmaxToSigmoid actual = trained(options, with);
+        for (Instance instance : with) {
+          assertArrayEquals(expected.sigmoidScores(instance), actual.sigmoidScores(instance),
+            1e-8, options);
+        }
+      }
+    }
+  }
+
+  @Test
   void failedBuildLeavesModelUntrained() throws Exception {
     // A rebuild that fails, here because the calibration file is missing, must not leave
     // the previous model half in place.
