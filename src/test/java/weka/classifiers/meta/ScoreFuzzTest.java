@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -124,6 +125,7 @@ class ScoreFuzzTest {
     long rejectedPairs;
     long monotoneChecks;
     long scalingChecks;
+    long cpuNanos;
   }
 
   private final Map<Integer, Pipeline> m_pipelines = new ConcurrentHashMap<>();
@@ -448,6 +450,7 @@ class ScoreFuzzTest {
 
   /** Runs one seeded chunk of the million rows; chunks are independent of the thread count. */
   private Counts runChunk(int chunk, int numRows) {
+    long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     FuzzedDistributions generator = new FuzzedDistributions(SEED + 1000 + chunk);
     Counts counts = new Counts();
     for (int i = 0; i < numRows; i++) {
@@ -472,6 +475,7 @@ class ScoreFuzzTest {
         }
       }
     }
+    counts.cpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
     return counts;
   }
 
@@ -497,6 +501,7 @@ class ScoreFuzzTest {
         total.rejectedPairs += counts.rejectedPairs;
         total.monotoneChecks += counts.monotoneChecks;
         total.scalingChecks += counts.scalingChecks;
+        total.cpuNanos += counts.cpuNanos;
       }
     } catch (ExecutionException e) {
       if (e.getCause() instanceof AssertionError) {
@@ -509,9 +514,10 @@ class ScoreFuzzTest {
 
     double seconds = (System.nanoTime() - start) / 1e9;
     LOGGER.info(String.format("%d rows (%d valid), %d scored (row, gauge) pairs, %d rejected, "
-      + "%d monotonicity and %d scaling checks, %d pipelines, in %.1f s", total.rows,
-      total.validRows, total.scoredPairs, total.rejectedPairs, total.monotoneChecks,
-      total.scalingChecks, m_pipelines.size(), seconds));
+      + "%d monotonicity and %d scaling checks, %d pipelines, in %.1f s (%.1f s CPU)",
+      total.rows, total.validRows, total.scoredPairs, total.rejectedPairs,
+      total.monotoneChecks, total.scalingChecks, m_pipelines.size(), seconds,
+      total.cpuNanos / 1e9));
     assertEquals(CORE_ROWS, total.rows);
     assertTrue(total.rejectedPairs > 0, "the run reaches the smoothing-0 rejections");
     assertTrue(total.validRows < total.rows, "the run reaches invalid rows");
