@@ -596,4 +596,19 @@ class RobustnessCasesTest {
         + "instance weights must be finite and at least 0.", negativeError.getMessage(), base);
     }
   }
+
+  @Test
+  void zeroWeightFoldIsRejectedByName() throws Exception {
+    // Only one of six instances has a positive weight, so the fold that tests it trains on
+    // weight 0, where RandomForest failed inside Utils.normalize ("Sum is zero").
+    Instances data = TestData.arff("@relation w\n@attribute x numeric\n@attribute cls {a,b}\n"
+      + "@data\n1,a,{1}\n2,b,{0}\n1.1,a,{0}\n2.1,b,{0}\n1.2,a,{0}\n2.2,b,{0}\n");
+    SoftmaxToSigmoid classifier = new SoftmaxToSigmoid();
+    classifier.setOptions(Utils.splitOptions("-folds 3"));
+    Exception error = assertThrows(Exception.class, () -> classifier.buildClassifier(data));
+    assertTrue(error.getMessage().matches("The training part of fold [123] of 3 has total "
+      + "weight 0, because only 1 of 6 training instances have a positive weight; use fewer "
+      + "folds or -calibration-source training, or give more instances a positive weight."),
+      error.getMessage());
+  }
 }
