@@ -27,6 +27,7 @@ import weka.classifiers.meta.softmaxtosigmoid.LabelSetRule;
 import weka.classifiers.meta.softmaxtosigmoid.LabelSets;
 import weka.classifiers.meta.softmaxtosigmoid.LinearCalibration;
 import weka.classifiers.meta.softmaxtosigmoid.LogisticMath;
+import weka.classifiers.meta.softmaxtosigmoid.SerializedModels;
 import weka.classifiers.meta.softmaxtosigmoid.SoftmaxInversion;
 import weka.classifiers.meta.softmaxtosigmoid.ThresholdRule;
 import weka.classifiers.trees.RandomForest;
@@ -860,12 +861,27 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
 
   // ----------------------------------------------------------------- training
 
+  /**
+   * Trains the base classifier and fits the calibration map and the label-set rule.
+   * A build that fails leaves the model untrained, so a later prediction reports that
+   * instead of using parts of an earlier model.
+   */
   @Override
   public void buildClassifier(Instances data) throws Exception {
+    try {
+      build(data);
+    } catch (Exception e) {
+      m_Inversion = null;
+      throw e;
+    }
+  }
+
+  private void build(Instances data) throws Exception {
     getCapabilities().testWithFail(data);
 
     Instances train = new Instances(data);
     train.deleteWithMissingClass();
+    checkWeights(train);
     m_ClassAttribute = (Attribute) data.classAttribute().copy();
     String[] classNames = classNames(m_ClassAttribute);
     m_Inversion = new SoftmaxInversion(m_Gauge, referenceIndex(m_ClassAttribute), m_LogZ,
@@ -912,6 +928,25 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_Warnings = warnings;
     for (String warning : warnings) {
       LOGGER.warning(warning);
+    }
+  }
+
+  /**
+   * Rejects weights that no base classifier or calibration fit can use: a negative,
+   * infinite or NaN weight, or a total weight of 0 over instances with a class.
+   */
+  private static void checkWeights(Instances train) throws WekaException {
+    for (int i = 0; i < train.numInstances(); i++) {
+      double weight = train.instance(i).weight();
+      if (!(weight >= 0) || Double.isInfinite(weight)) {
+        throw new WekaException("Training instance " + (i + 1) + " (counting instances with "
+          + "a class) has weight " + weight + "; instance weights must be finite and at least 0.");
+      }
+    }
+    if (train.numInstances() > 0 && !(train.sumOfWeights() > 0)) {
+      throw new WekaException("All " + train.numInstances() + " training instances with a "
+        + "class have weight 0, so there is nothing to learn from; give at least one "
+        + "instance a positive weight.");
     }
   }
 
@@ -1129,7 +1164,24 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
    */
   public double[] logits(Instance instance) throws Exception {
     checkTrained();
-    return logitsForDistribution(m_Classifier.distributionForInstance(instance));
+    return logitsForInstance(instance, m_Classifier.distributionForInstance(instance));
+  }
+
+  /**
+   * Computes the calibrated logits of an instance's base distribution; an error names
+   * the instance by its values, because Weka's evaluation reports only the message.
+   */
+  private double[] logitsForInstance(Instance instance, double[] distribution)
+    throws Exception {
+    try {
+      return logitsForDistribution(distribution);
+    } catch (WekaException e) {
+      String values = instance.toString();
+      if (values.length() > 80) {
+        values = values.substring(0, 77) + "...";
+      }
+      throw new WekaException("Instance " + values + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -1201,7 +1253,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     if (m_OutputBaseDistribution) {
       return base;
     }
-    double[] logits = logitsForDistribution(base);
+    double[] logits = logitsForInstance(instance, base);
     if (Double.isNaN(logits[0])) {
       return new double[logits.length];
     }
@@ -1219,6 +1271,24 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
       return m_Inversion.smooth(m_Inversion.normalize(base));
     }
     return LogisticMath.softmax(logScores);
+  }
+
+  /**
+   * Reads a trained model saved with Weka's {@code -d} option, plain or gzip-compressed,
+   * with or without the training header that Weka appends.
+   *
+   * @param file the model file
+   * @return the trained model
+   * @throws WekaException naming the file and the fix if it is missing, damaged, from an
+   *           incompatible release, or contains another class or an untrained model
+   */
+  public static SoftmaxToSigmoid readModel(File file) throws WekaException {
+    SoftmaxToSigmoid model = SerializedModels.read(file, SoftmaxToSigmoid.class);
+    if (model.m_Inversion == null) {
+      throw new WekaException("Model file '" + file.getPath() + "' contains a SoftmaxToSigmoid "
+        + "that was never trained; train it (for example with -t) before saving it with -d.");
+    }
+    return model;
   }
 
   private void checkTrained() throws WekaException {
@@ -1262,7 +1332,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     text.append("Base classifier:    ").append(getClassifierSpec()).append('\n');
     text.append("Gauge:              ").append(describeGauge(classNames)).append('\n');
     text.append(String.format(Locale.ROOT, "Smoothing:          eps = %s, floor eps/(1+K eps) = %s%n",
-      Utils.doubleToString(m_Smoothing, 6), Utils.doubleToString(m_Inversion.floor(), 8)));
+      formatSmall(m_Smoothing, 6), formatSmall(m_Inversion.floor(), 8)));
     text.append("Calibration set:    ").append(m_CalibrationDescription).append('\n');
     if (m_UsedCalibrationData) {
       text.append("                    ").append(m_FlooredRows)
@@ -1290,6 +1360,18 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     }
     text.append("Base model\n----------\n").append(m_Classifier.toString()).append('\n');
     return text.toString();
+  }
+
+  /**
+   * Formats a number with a fixed number of decimals, or in Java's exponent notation when
+   * those decimals would show a non-zero value such as eps = 1e-15 as 0.
+   */
+  private static String formatSmall(double value, int decimals) {
+    String fixed = Utils.doubleToString(value, decimals);
+    if (value != 0 && Double.parseDouble(fixed) == 0) {
+      return Double.toString(value);
+    }
+    return fixed;
   }
 
   private String describeGauge(String[] classNames) {

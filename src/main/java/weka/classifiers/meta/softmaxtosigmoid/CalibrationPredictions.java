@@ -14,6 +14,7 @@ import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.WekaException;
 
 /**
  * Base distributions for a calibration set, together with the base model
@@ -184,6 +185,8 @@ public final class CalibrationPredictions {
     for (int fold = 0; fold < usedFolds; fold++) {
       trainFolds[fold] = shuffled.trainCV(usedFolds, fold, random);
       testFolds[fold] = shuffled.testCV(usedFolds, fold);
+      checkPositiveWeight(trainFolds[fold], "The training part of fold " + (fold + 1) + " of "
+        + usedFolds, data, "use fewer folds or -calibration-source training");
     }
     FoldRunner.Result foldResult =
       FoldRunner.run(template, trainFolds, testFolds, data, numSlots);
@@ -218,6 +221,8 @@ public final class CalibrationPredictions {
         + " instances leaves one part empty, so the training data were used for calibration.");
       return training(template, data, warnings);
     }
+    checkPositiveWeight(train, "The training part of the hold-out split", data,
+      "use -calibration-source cv or training");
     Classifier model = AbstractClassifier.makeCopy(template);
     model.buildClassifier(train);
     return new CalibrationPredictions(model, heldOut, predict(model, heldOut),
@@ -251,6 +256,25 @@ public final class CalibrationPredictions {
       }
     }
     return new Instances[] {rest, heldOut};
+  }
+
+  /**
+   * Rejects a training part whose weights are all 0, which base classifiers such as
+   * RandomForest cannot train on: Weka's Utils.normalize fails inside them with "Sum is
+   * zero".
+   */
+  private static void checkPositiveWeight(Instances part, String name, Instances data,
+    String fix) throws WekaException {
+    if (part.numInstances() > 0 && part.sumOfWeights() > 0) {
+      return;
+    }
+    int positive = 0;
+    for (Instance instance : data) {
+      positive += instance.weight() > 0 ? 1 : 0;
+    }
+    throw new WekaException(name + " has total weight 0, because only " + positive + " of "
+      + data.numInstances() + " training instances have a positive weight; " + fix
+      + ", or give more instances a positive weight.");
   }
 
   static List<double[]> predict(Classifier model, Instances data) throws Exception {

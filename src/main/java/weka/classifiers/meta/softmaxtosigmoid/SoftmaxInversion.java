@@ -111,6 +111,9 @@ public final class SoftmaxInversion implements Serializable {
   /**
    * Validates a distribution and divides it by its sum.
    *
+   * <p>Finite entries whose sum overflows, such as {@code (1e308, 1e308)}, are
+   * divided by their maximum first, so an unnormalised row is valid whatever its scale.
+   *
    * @param y the distribution, not modified
    * @return a new array that sums to 1, or null if y has a NaN, infinite or
    *         negative entry, sums to 0, or has the wrong length
@@ -120,18 +123,29 @@ public final class SoftmaxInversion implements Serializable {
       return null;
     }
     double sum = 0;
+    double max = 0;
     for (double value : y) {
       if (!(value >= 0) || Double.isInfinite(value)) {
         return null;
       }
       sum += value;
+      max = Math.max(max, value);
     }
-    if (!(sum > 0) || Double.isInfinite(sum)) {
+    if (!(sum > 0)) {
       return null;
+    }
+    double[] scaled = y;
+    if (Double.isInfinite(sum)) {
+      scaled = new double[y.length];
+      sum = 0;
+      for (int k = 0; k < y.length; k++) {
+        scaled[k] = y[k] / max;
+        sum += scaled[k];
+      }
     }
     double[] result = new double[y.length];
     for (int k = 0; k < y.length; k++) {
-      result[k] = y[k] / sum;
+      result[k] = scaled[k] / sum;
     }
     return result;
   }
