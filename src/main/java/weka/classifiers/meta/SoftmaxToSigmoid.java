@@ -88,7 +88,20 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
   /** Default prior strength lambda of the calibration fit. */
   public static final double DEFAULT_RIDGE = 1e-2;
 
-  private Gauge m_Gauge = Gauge.CENTERED;
+  /**
+   * Default gauge. In the transfer benchmark (RandomForest, MEKA Music and Scene)
+   * one-vs-rest gave the lowest Brier score of every gauge, and the centered gauge
+   * was worse than the uncalibrated distribution on Scene.
+   */
+  public static final Gauge DEFAULT_GAUGE = Gauge.ONE_VS_REST;
+
+  /**
+   * Default calibrator. Per-class Platt scaling had the lowest test Brier score of the
+   * calibrators in all 12 gauge and smoothing settings of the same benchmark.
+   */
+  public static final Calibrator DEFAULT_CALIBRATOR = Calibrator.PER_CLASS;
+
+  private Gauge m_Gauge = DEFAULT_GAUGE;
 
   private String m_ReferenceClass = "last";
 
@@ -96,7 +109,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
 
   private double m_Smoothing = DEFAULT_SMOOTHING;
 
-  private Calibrator m_Calibrator = Calibrator.SHARED;
+  private Calibrator m_Calibrator = DEFAULT_CALIBRATOR;
 
   private double m_Ridge = DEFAULT_RIDGE;
 
@@ -245,7 +258,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
   public Enumeration<Option> listOptions() {
     Vector<Option> options = new Vector<Option>();
     options.add(new Option("\tGauge that fixes the softmax constant ln Z: "
-      + spellings(TAGS_GAUGE) + ".\n\t(default: centered)", "gauge", 1,
+      + spellings(TAGS_GAUGE) + ".\n\t(default: " + DEFAULT_GAUGE + ")", "gauge", 1,
       "-gauge <" + spellings(TAGS_GAUGE).replace(", ", "|") + ">"));
     options.add(new Option("\tReference class of the reference gauge: a 1-based index, "
       + "a class value, 'first' or 'last'.\n\t(default: last)", "reference-class", 1,
@@ -256,7 +269,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
       + "is below eps / (1 + K eps); 0 uses y as it is.\n\t(default: " + DEFAULT_SMOOTHING
       + ")", "smoothing", 1, "-smoothing <eps>"));
     options.add(new Option("\tCalibration map fitted on the calibration set: "
-      + spellings(TAGS_CALIBRATOR) + ".\n\t(default: shared)", "calibrator", 1,
+      + spellings(TAGS_CALIBRATOR) + ".\n\t(default: " + DEFAULT_CALIBRATOR + ")", "calibrator", 1,
       "-calibrator <" + spellings(TAGS_CALIBRATOR).replace(", ", "|") + ">"));
     options.add(new Option("\tFit against Platt's smoothed targets (P+1)/(P+2) and 1/(N+2) "
       + "per class instead of 0 and 1.", "platt-targets", 0, "-platt-targets"));
@@ -307,7 +320,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
   @Override
   public void setOptions(String[] options) throws Exception {
     String gauge = Utils.getOption("gauge", options);
-    setGauge(new SelectedTag(gauge.isEmpty() ? Gauge.CENTERED.toString()
+    setGauge(new SelectedTag(gauge.isEmpty() ? DEFAULT_GAUGE.toString()
       : Gauge.forSpelling(gauge).toString(), TAGS_GAUGE));
 
     String reference = Utils.getOption("reference-class", options);
@@ -320,7 +333,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     setSmoothing(smoothing.isEmpty() ? DEFAULT_SMOOTHING : parseNumber("smoothing", smoothing));
 
     String calibrator = Utils.getOption("calibrator", options);
-    setCalibrator(new SelectedTag(calibrator.isEmpty() ? Calibrator.SHARED.toString()
+    setCalibrator(new SelectedTag(calibrator.isEmpty() ? DEFAULT_CALIBRATOR.toString()
       : Calibrator.forSpelling(calibrator).toString(), TAGS_CALIBRATOR));
 
     setPlattTargets(Utils.getFlag("platt-targets", options));

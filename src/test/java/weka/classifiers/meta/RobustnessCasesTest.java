@@ -158,7 +158,7 @@ class RobustnessCasesTest {
     // 0.000159), y'/(y' + R) with R the geometric mean of y', and the maximum gauge
     // (0.5, 0.5, 0.000002), each to 6 decimals.
     Instances data = TestData.arff(HEADER + ROWS_WITH_ZEROS);
-    SoftmaxToSigmoid centered = trained("-calibrator none -smoothing 1e-6", data);
+    SoftmaxToSigmoid centered = trained("-gauge centered -calibrator none -smoothing 1e-6", data);
     assertArrayEquals(new double[] {0.987558, 0.987558, 0.000159},
       centered.sigmoidScores(data.instance(0)), 1e-6);
     SoftmaxToSigmoid maximum = trained("-gauge maximum -calibrator none -smoothing 1e-6", data);
@@ -397,7 +397,7 @@ class RobustnessCasesTest {
     // y = (1, 1e-300, 1e-300): the product of y underflows, but the geometric mean 1e-200
     // gives centered scores (1, 1e-100, 1e-100), and Z = 1 gives (0.5, 1e-300, 1e-300).
     Instances data = TestData.arff(HEADER + "1,1e-300,1e-300,a\n");
-    SoftmaxToSigmoid centered = trained("-calibrator none -smoothing 0", data);
+    SoftmaxToSigmoid centered = trained("-gauge centered -calibrator none -smoothing 0", data);
     double[] scores = centered.sigmoidScores(data.instance(0));
     assertEquals(1.0, scores[0], 0.0);
     assertEquals(1e-100, scores[1], 1e-112);
@@ -504,7 +504,7 @@ class RobustnessCasesTest {
           classifier.sigmoidScores(data.instance(1)), 1e-12, options);
       }
     }
-    SoftmaxToSigmoid centered = trained("-calibrator none -smoothing 0", data);
+    SoftmaxToSigmoid centered = trained("-gauge centered -calibrator none -smoothing 0", data);
     assertArrayEquals(new double[] {1, 0, -1}, centered.logits(data.instance(1)), 1e-12);
     assertArrayEquals(new double[] {0.731059, 0.5, 0.268941},
       centered.sigmoidScores(data.instance(1)), 1e-6);

@@ -63,9 +63,12 @@ class AddSigmoidScoresBehaviourTest {
 
   private static final String STUB = AttributeDistributionClassifier.class.getName();
 
-  /** Uncalibrated scores from the stub base, without smoothing. */
-  private static final String UNCALIBRATED = "weka.classifiers.meta.SoftmaxToSigmoid "
+  /** Uncalibrated scores from the stub base, without smoothing; the gauge is added. */
+  private static final String UNCALIBRATED_WITHOUT_GAUGE = "weka.classifiers.meta.SoftmaxToSigmoid "
     + "-calibrator none -smoothing 0";
+
+  /** Uncalibrated scores from the stub base under the centered gauge, without smoothing. */
+  private static final String UNCALIBRATED = UNCALIBRATED_WITHOUT_GAUGE + " -gauge centered";
 
   /** The deterministic J48 model of the harness test: 3-fold CV with the fixed seed 1. */
   private static final String J48_MODEL = AddSigmoidScoresTest.CLASSIFIER_SPECIFICATION;
@@ -169,7 +172,7 @@ class AddSigmoidScoresBehaviourTest {
     }
     Instances data = distributionData("g1", new String[] {"a", "b", "c", "d"},
       new double[][] {y});
-    AddSigmoidScores filter = filter("-W", UNCALIBRATED + " -gauge " + gauge + " -W " + STUB,
+    AddSigmoidScores filter = filter("-W", UNCALIBRATED_WITHOUT_GAUGE + " -gauge " + gauge + " -W " + STUB,
       "-logits", "-labels");
 
     Instance row = runFilter(filter, data).instance(0);
@@ -194,7 +197,7 @@ class AddSigmoidScoresBehaviourTest {
     double third = 1.0 / 3;
     Instances data = distributionData("uniform", new String[] {"a", "b", "c"},
       new double[][] {{third, third, third}});
-    AddSigmoidScores filter = filter("-W", UNCALIBRATED + " -gauge centered -W " + STUB,
+    AddSigmoidScores filter = filter("-W", UNCALIBRATED + " -W " + STUB,
       "-labels");
 
     Instance row = runFilter(filter, data).instance(0);
