@@ -1074,6 +1074,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
           }
         }
       }
+      checkFiniteLogits(logits, i);
       try {
         result.add(logits, targets, instance.weight());
       } catch (IllegalArgumentException e) {
@@ -1092,6 +1093,21 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     }
     m_MeanGaugeConstant = constantWeight > 0 ? constantSum / constantWeight : Double.NaN;
     return result;
+  }
+
+  /**
+   * Rejects an infinite calibration logit, which smoothing 0 gives a probability of
+   * exactly 0 (or 1 under the one-vs-rest gauge) and which no likelihood fit can use.
+   */
+  private void checkFiniteLogits(double[] logits, int row) throws WekaException {
+    for (int k = 0; k < logits.length; k++) {
+      if (Double.isInfinite(logits[k])) {
+        throw new WekaException("Calibration instance " + (row + 1) + ": class '"
+          + m_ClassAttribute.value(k) + "' has probability " + (logits[k] > 0 ? "1" : "0")
+          + ", whose logit is infinite without smoothing; set the smoothing above 0 "
+          + "(-smoothing, for example " + DEFAULT_SMOOTHING + ").");
+      }
+    }
   }
 
   private void warnAboutThreshold(List<String> warnings) {

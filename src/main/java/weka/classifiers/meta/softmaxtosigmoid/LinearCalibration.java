@@ -117,11 +117,11 @@ public final class LinearCalibration implements CalibrationMap {
       return String.format(Locale.ROOT, "scale a = %.6f, offset b = %.6f (all classes)",
         m_scales[0], m_offsets[0]);
     }
-    StringBuilder result = new StringBuilder();
+    StringBuilder result = new StringBuilder("scale a_k and offset b_k per class:");
     for (int k = 0; k < m_scales.length; k++) {
-      result.append(String.format(Locale.ROOT, "%s: a = %.6f, b = %.6f%n",
+      result.append(String.format(Locale.ROOT, "%n  %s: a = %.6f, b = %.6f",
         classNames[k], m_scales[k], m_offsets[k]));
     }
-    return result.toString().trim();
+    return result.toString();
   }
 }

@@ -70,9 +70,9 @@ public final class MekaFormat {
       if (!label.isNominal() || label.numValues() != 2 || label.indexOfValue("0") < 0
         || label.indexOfValue("1") < 0) {
         throw new IllegalArgumentException("Label attribute '" + label.name() + "' of "
-          + "relation '" + data.relationName() + "' must be nominal {0,1}; the first "
-          + (declared > 0 ? "" : "negative ") + count + " attributes are labels by -C "
-          + declared + ".");
+          + "relation '" + data.relationName() + "' must be nominal {0,1}, because -C "
+          + declared + " makes the " + (declared > 0 ? "first " : "last ") + count
+          + " attributes labels.");
       }
     }
     return result;

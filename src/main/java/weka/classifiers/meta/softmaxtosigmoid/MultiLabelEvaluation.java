@@ -11,6 +11,7 @@ import java.io.File;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.meta.SoftmaxToSigmoid;
+import weka.core.CommandlineRunnable;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
@@ -28,9 +29,30 @@ import weka.core.converters.ConverterUtils.DataSource;
  * The output lists the metrics of {@link MultiLabelMetrics}, a per-class calibration
  * table and, for the conformal rule, the coverage of the label sets.
  */
-public final class MultiLabelEvaluation {
+public final class MultiLabelEvaluation implements CommandlineRunnable {
 
-  private MultiLabelEvaluation() {
+  /** Creates the tool; weka.Run needs a public constructor to find it. */
+  public MultiLabelEvaluation() {
+  }
+
+  @Override
+  public void preExecution() {
+  }
+
+  /**
+   * Runs the evaluation for weka.Run and prints the report to standard output.
+   *
+   * @param toRun this object
+   * @param options the options described by {@link #usage()}
+   * @throws Exception if the evaluation fails; the message names the problem
+   */
+  @Override
+  public void run(Object toRun, String[] options) throws Exception {
+    System.out.print(evaluate(options));
+  }
+
+  @Override
+  public void postExecution() {
   }
 
   /**
