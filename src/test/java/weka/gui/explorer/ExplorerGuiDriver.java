@@ -240,7 +240,7 @@ public final class ExplorerGuiDriver {
     onEdt(() -> {
       int summary = output.indexOf("=== Stratified cross-validation ===");
       classify.m_OutText.setCaretPosition(summary);
-      Rectangle view = classify.m_OutText.modelToView(summary);
+      Rectangle view = classify.m_OutText.modelToView2D(summary).getBounds();
       view.height = classify.m_OutText.getVisibleRect().height;
       classify.m_OutText.scrollRectToVisible(view);
       return null;
@@ -468,9 +468,10 @@ public final class ExplorerGuiDriver {
             return (JComboBox<?>) component;
           }
           if (component instanceof Container) {
-            List<JComboBox> boxes = descendants((Container) component, JComboBox.class);
-            if (!boxes.isEmpty()) {
-              return boxes.get(0);
+            for (Component inner : descendants((Container) component, Component.class)) {
+              if (inner instanceof JComboBox) {
+                return (JComboBox<?>) inner;
+              }
             }
           }
         }

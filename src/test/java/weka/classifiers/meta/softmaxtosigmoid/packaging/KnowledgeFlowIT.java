@@ -26,7 +26,7 @@ import weka.core.converters.ConverterUtils.DataSource;
  * {@code ../target/knowledgeflow}, both relative to
  * {@code ${Internal.knowledgeflow.directory}}. The KnowledgeFlow GUI sets that
  * variable to the flow file's folder, but FlowRunner in Weka 3.8.6 does not, so
- * the test passes it as a Java property, as the guide tells users to. The flow
+ * the test passes it as a Java property, as the guide instructs users. The flow
  * and the data are copied into a temporary tree, so the run works from any
  * directory and writes nothing into the project.
  */

@@ -2,6 +2,7 @@ package weka.classifiers.meta.softmaxtosigmoid.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -12,6 +13,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,5 +149,17 @@ class PackageDiscoveryIT {
     assertEquals("Classification", info.get("Category"));
     assertTrue(info.get("Description").contains(CLASSIFIER), info.get("Description"));
     assertTrue(info.get("Description").contains(FILTER), info.get("Description"));
+  }
+
+  @Test
+  void zipContainsApiDocumentation() throws Exception {
+    try (ZipFile archive = new ZipFile(zip)) {
+      assertNotNull(archive.getEntry("doc/index.html"), "doc/index.html missing");
+      ZipEntry page = archive.getEntry("doc/weka/classifiers/meta/SoftmaxToSigmoid.html");
+      assertNotNull(page, "javadoc page of SoftmaxToSigmoid missing");
+      String html = new String(archive.getInputStream(page).readAllBytes(),
+        StandardCharsets.UTF_8);
+      assertTrue(html.contains("gaugeTipText"), "the page documents no properties");
+    }
   }
 }
