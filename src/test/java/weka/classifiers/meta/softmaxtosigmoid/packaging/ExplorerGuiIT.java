@@ -56,6 +56,10 @@ class ExplorerGuiIT {
     File screenshots = new File(System.getProperty("softmaxtosigmoid.gui.screenshots",
       "target/gui-screenshots"));
     assertTrue(zip.isFile(), "Package zip " + zip + " not found; run 'mvn verify'.");
+    // Screenshots of an earlier run must not pass for this run's.
+    for (String name : SCREENSHOTS) {
+      Files.deleteIfExists(screenshots.toPath().resolve(name));
+    }
 
     WekaProcess weka = new WekaProcess(wekaHome).timeoutMinutes(10)
       .withClasses(wekaHome, ExplorerGuiDriver.class);
