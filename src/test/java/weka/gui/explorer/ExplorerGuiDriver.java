@@ -57,7 +57,7 @@ import weka.gui.PropertySheetPanel;
  * package and no project classes on the class path, so the GUI can only find
  * the classes through Weka's package loading. The class lives in Weka's
  * explorer package because the panels keep their editors and output area in
- * protected fields; buttons are found by their labels, as a user finds them.
+ * protected fields. Buttons are found by their labels, as a user finds them.
  *
  * <p>Arguments: the glass.arff file and the folder for the screenshots. Exits
  * with 0 when every check passed, 1 when one failed and 2 on timeout; each

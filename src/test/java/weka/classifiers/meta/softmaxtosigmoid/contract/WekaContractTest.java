@@ -46,7 +46,7 @@ import weka.gui.ProgrammaticProperty;
  */
 class WekaContractTest {
 
-  /** Scans the directory that holds the compiled SoftmaxToSigmoid class. */
+  /** Scans the directory that contains the compiled SoftmaxToSigmoid class. */
   static List<Class<?>> editableClasses() throws IOException, URISyntaxException {
     Path root = Path.of(SoftmaxToSigmoid.class.getProtectionDomain().getCodeSource()
       .getLocation().toURI());
@@ -186,16 +186,17 @@ class WekaContractTest {
         continue;
       }
       int end = tip.indexOf('.');
-      String shown = end < 0 ? tip : tip.substring(0, end);
+      String displayedPart = end < 0 ? tip : tip.substring(0, end);
       boolean endsSentence = end < 0 || end == tip.length() - 1
         || Character.isWhitespace(tip.charAt(end + 1));
       if (!endsSentence) {
         problems.add(property.getName() + ": the first '.' does not end a sentence, so the "
-          + "property sheet shows only \"" + shown + "\"");
+          + "property sheet shows only \"" + displayedPart + "\"");
       }
-      if (shown.isEmpty() || !Character.isUpperCase(shown.charAt(0))
-        || shown.trim().split("\\s+").length < 4) {
-        problems.add(property.getName() + ": shown part \"" + shown + "\" is not a sentence");
+      if (displayedPart.isEmpty() || !Character.isUpperCase(displayedPart.charAt(0))
+        || displayedPart.trim().split("\\s+").length < 4) {
+        problems.add(property.getName() + ": displayed part \"" + displayedPart
+          + "\" is not a sentence");
       }
     }
     assertEquals(List.of(), problems, type.getName());
