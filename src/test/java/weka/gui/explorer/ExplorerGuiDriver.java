@@ -48,8 +48,8 @@ import weka.gui.PropertySheetPanel;
 
 /**
  * Drives Weka's Explorer the way a user does. It loads glass.arff, chooses
- * SoftmaxToSigmoid in the classifier tree, opens its property sheet and runs
- * it. Then it chooses AddSigmoidScores in the filter tree, switches on its
+ * SoftmaxToSigmoid in the classifier tree, sets its calibrator in the property
+ * sheet and runs it. Then it chooses AddSigmoidScores in the filter tree, switches on its
  * label attributes in the property sheet and applies it. Each step is checked
  * and photographed with {@link Robot}.
  *
@@ -214,11 +214,18 @@ public final class ExplorerGuiDriver {
     ClassifierPanel classify = classifierPanel();
     PropertyDialog dialog = openPropertyDialog(() -> classify.m_CEPanel.showPropertyDialog());
     checkPropertySheet(dialog, CLASSIFIER_PROPERTY_ORDER);
+    pass("the SoftmaxToSigmoid property sheet lists " + CLASSIFIER_PROPERTY_ORDER.size()
+      + " properties in order, each with a tip text");
+
+    selectInDropDown(dialog, "calibrator", "per-class");
     screenshot(dialog, "02-classifier-property-sheet.png");
     pressButton(dialog, "OK");
     waitFor("the property dialog to close", () -> !dialog.isShowing());
-    pass("the SoftmaxToSigmoid property sheet lists " + CLASSIFIER_PROPERTY_ORDER.size()
-      + " properties in order, each with a tip text");
+    Object classifier = classify.m_ClassifierEditor.getValue();
+    Object calibrator = classifier.getClass().getMethod("getCalibrator").invoke(classifier);
+    check(calibrator.toString().equals("per-class"),
+      "the calibrator drop-down set per-class, found " + calibrator);
+    pass("calibrator set to per-class in the property sheet's drop-down");
   }
 
   private void runClassifier() throws Exception {
@@ -232,6 +239,7 @@ public final class ExplorerGuiDriver {
     String output = onEdt(() -> classify.m_OutText.getText());
     for (String expected : new String[] {"Scheme:       " + CLASSIFIER,
       "SoftmaxToSigmoid: per-class sigmoid scores", "Calibration set:",
+      "Calibrator:         per-class",
       "=== Stratified cross-validation ===", "Correctly Classified Instances",
       "=== Confusion Matrix ==="}) {
       check(output.contains(expected), "the classifier output contains '" + expected
@@ -268,10 +276,7 @@ public final class ExplorerGuiDriver {
     PropertyDialog dialog = openPropertyDialog(() -> preprocess.m_FilterPanel
       .showPropertyDialog());
     checkPropertySheet(dialog, FILTER_PROPERTY_ORDER);
-    onEdt(() -> {
-      editorOfProperty(dialog, "outputLabels").setSelectedItem("True");
-      return null;
-    });
+    selectInDropDown(dialog, "outputLabels", "True");
     screenshot(dialog, "05-filter-property-sheet.png");
     pressButton(dialog, "OK");
     waitFor("the property dialog to close", () -> !dialog.isShowing());
@@ -451,6 +456,20 @@ public final class ExplorerGuiDriver {
     }
     result.sort(Comparator.comparingInt(Component::getY));
     return result;
+  }
+
+  /**
+   * Selects a value in a property's drop-down. Weka's drop-down model fires no
+   * change event, so the combo box is repainted as a mouse selection would.
+   */
+  private static void selectInDropDown(PropertyDialog dialog, String property, String value)
+    throws Exception {
+    onEdt(() -> {
+      JComboBox<?> choice = editorOfProperty(dialog, property);
+      choice.setSelectedItem(value);
+      choice.repaint();
+      return null;
+    });
   }
 
   /** Returns the combo box on the same grid row of the property sheet as a property's label. */
