@@ -8,6 +8,7 @@ import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Toolkit;
 import java.awt.Window;
+import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPopupMenu;
 import javax.swing.JTable;
+import javax.swing.JTextField;
 import javax.swing.JTree;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
@@ -219,6 +221,7 @@ public final class ExplorerGuiDriver {
 
     selectInDropDown(dialog, "calibrator", "per-class");
     screenshot(dialog, "02-classifier-property-sheet.png");
+    rejectInvalidFolds(dialog);
     pressButton(dialog, "OK");
     waitFor("the property dialog to close", () -> !dialog.isShowing());
     Object classifier = classify.m_ClassifierEditor.getValue();
@@ -226,6 +229,66 @@ public final class ExplorerGuiDriver {
     check(calibrator.toString().equals("per-class"),
       "the calibrator drop-down set per-class, found " + calibrator);
     pass("calibrator set to per-class in the property sheet's drop-down");
+  }
+
+  /**
+   * Types folds = 1 into the property sheet, as a user does, and checks that
+   * Weka shows the setter's message and that the classifier keeps 5 folds.
+   * Then types 5 back.
+   */
+  private void rejectInvalidFolds(PropertyDialog dialog) throws Exception {
+    ClassifierPanel classify = classifierPanel();
+    typeIntoProperty(dialog, "folds", "1");
+    String message = acceptMessageDialog("the warning about folds = 1",
+      "07-invalid-folds-warning.png");
+    check(message.contains("Option -folds must be at least 2, found 1"),
+      "the warning names the option, the rule and the value: " + message);
+    Object classifier = classify.m_ClassifierEditor.getValue();
+    Object folds = classifier.getClass().getMethod("getFolds").invoke(classifier);
+    check(Integer.valueOf(5).equals(folds), "folds stays 5 after the invalid 1, found " + folds);
+
+    typeIntoProperty(dialog, "folds", "5");
+    m_Robot.waitForIdle();
+    Thread.sleep(500);
+    String unexpected = onEdt(ExplorerGuiDriver::visibleMessageDialog);
+    check(unexpected == null, "folds = 5 is accepted without a message, found " + unexpected);
+    pass("folds = 1 typed into the property sheet is rejected with: "
+      + message.replace('\n', ' '));
+  }
+
+  /**
+   * Types text into a property's text field. The field updates the property on
+   * every key release, so one release of the last key commits it. This runs
+   * later on the event thread because an invalid value opens a modal dialog.
+   */
+  private static void typeIntoProperty(PropertyDialog dialog, String property, String text)
+    throws Exception {
+    JTextField field = onEdt(() -> editorOfProperty(dialog, property, JTextField.class));
+    SwingUtilities.invokeLater(() -> {
+      field.setText(text);
+      char last = text.charAt(text.length() - 1);
+      field.dispatchEvent(new KeyEvent(field, KeyEvent.KEY_RELEASED, System.currentTimeMillis(),
+        0, KeyEvent.getExtendedKeyCodeForChar(last), last));
+    });
+  }
+
+  /** Waits for a message dialog, photographs it, presses its OK button and returns its text. */
+  private String acceptMessageDialog(String event, String screenshotName) throws Exception {
+    long deadline = System.currentTimeMillis() + STEP_TIMEOUT_MS;
+    String message = onEdt(ExplorerGuiDriver::visibleMessageDialog);
+    while (message == null) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("Timed out after " + STEP_TIMEOUT_MS
+          + " ms waiting for " + event);
+      }
+      Thread.sleep(200);
+      message = onEdt(ExplorerGuiDriver::visibleMessageDialog);
+    }
+    JDialog messageDialog = onEdt(ExplorerGuiDriver::messageDialog);
+    screenshot(messageDialog, screenshotName);
+    pressButton(messageDialog, "OK");
+    waitFor("the message dialog to close", () -> !messageDialog.isShowing());
+    return message;
   }
 
   private void runClassifier() throws Exception {
@@ -413,7 +476,7 @@ public final class ExplorerGuiDriver {
     return null;
   }
 
-  /** Opens a property dialog later on the event thread, because a modal dialog blocks until closed. */
+  /** Opens a property dialog later on the event thread, since a modal dialog blocks. */
   private PropertyDialog openPropertyDialog(Runnable open) throws Exception {
     SwingUtilities.invokeLater(open);
     AtomicReference<PropertyDialog> dialog = new AtomicReference<>();
@@ -465,15 +528,16 @@ public final class ExplorerGuiDriver {
   private static void selectInDropDown(PropertyDialog dialog, String property, String value)
     throws Exception {
     onEdt(() -> {
-      JComboBox<?> choice = editorOfProperty(dialog, property);
+      JComboBox<?> choice = editorOfProperty(dialog, property, JComboBox.class);
       choice.setSelectedItem(value);
       choice.repaint();
       return null;
     });
   }
 
-  /** Returns the combo box on the same grid row of the property sheet as a property's label. */
-  private static JComboBox<?> editorOfProperty(Container dialog, String property) {
+  /** Returns the component of a type on the same grid row of the property sheet as a label. */
+  private static <T extends Component> T editorOfProperty(Container dialog, String property,
+    Class<T> type) {
     for (JLabel label : propertyLabels(dialog)) {
       if (!label.getText().equals(property)) {
         continue;
@@ -482,21 +546,22 @@ public final class ExplorerGuiDriver {
       GridBagLayout layout = (GridBagLayout) rows.getLayout();
       int row = layout.getConstraints(label).gridy;
       for (Component component : rows.getComponents()) {
-        if (component != label && layout.getConstraints(component).gridy == row) {
-          if (component instanceof JComboBox) {
-            return (JComboBox<?>) component;
-          }
-          if (component instanceof Container) {
-            for (Component inner : descendants((Container) component, Component.class)) {
-              if (inner instanceof JComboBox) {
-                return (JComboBox<?>) inner;
-              }
-            }
+        if (component == label || layout.getConstraints(component).gridy != row) {
+          continue;
+        }
+        if (type.isInstance(component)) {
+          return type.cast(component);
+        }
+        if (component instanceof Container) {
+          List<T> inner = descendants((Container) component, type);
+          if (!inner.isEmpty()) {
+            return inner.get(0);
           }
         }
       }
     }
-    throw new IllegalStateException("No drop-down found for property " + property);
+    throw new IllegalStateException("No " + type.getSimpleName() + " found for property "
+      + property);
   }
 
   private void pressButton(Container container, String text) throws Exception {
@@ -552,12 +617,19 @@ public final class ExplorerGuiDriver {
   }
 
   private static String visibleMessageDialog() {
+    JDialog dialog = messageDialog();
+    if (dialog == null) {
+      return null;
+    }
+    return dialog.getTitle() + ": " + descendants(dialog, JOptionPane.class).get(0).getMessage();
+  }
+
+  /** Returns the visible dialog that shows a JOptionPane message, or null. */
+  private static JDialog messageDialog() {
     for (Window window : Window.getWindows()) {
-      if (window instanceof JDialog && window.isShowing()) {
-        List<JOptionPane> panes = descendants((JDialog) window, JOptionPane.class);
-        if (!panes.isEmpty()) {
-          return ((JDialog) window).getTitle() + ": " + panes.get(0).getMessage();
-        }
+      if (window instanceof JDialog && window.isShowing()
+        && !descendants((JDialog) window, JOptionPane.class).isEmpty()) {
+        return (JDialog) window;
       }
     }
     return null;
