@@ -90,7 +90,8 @@ class PackageDiscoveryIT {
     WekaProcess.Result result = probe();
 
     assertTrue(result.output.contains("COMPATIBLE=true"), result.output);
-    assertTrue(result.output.contains("DEPENDS=weka (>=3.8.0)"), result.output);
+    assertTrue(result.output.contains("DEPENDS=weka (>=" + System.getProperty(
+      "softmaxtosigmoid.weka.minimum.version") + ")"), result.output);
   }
 
   @Test

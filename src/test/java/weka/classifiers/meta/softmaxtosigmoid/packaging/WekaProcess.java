@@ -46,6 +46,9 @@ final class WekaProcess {
 
   private long m_TimeoutMinutes = 10;
 
+  /** Weka jar to use in place of the one on this JVM's class path, or null. */
+  private File m_WekaJar;
+
   WekaProcess(Path wekaHome) {
     m_WekaHome = wekaHome;
   }
@@ -53,6 +56,15 @@ final class WekaProcess {
   /** Adds a JVM option such as -Djava.awt.headless=true. */
   WekaProcess jvmOption(String option) {
     m_JvmOptions.add(option);
+    return this;
+  }
+
+  /**
+   * Runs another Weka release: its jar replaces weka-stable on the class path,
+   * and the libraries of this JVM's Weka stay.
+   */
+  WekaProcess wekaJar(File jar) {
+    m_WekaJar = jar;
     return this;
   }
 
@@ -121,7 +133,14 @@ final class WekaProcess {
     command.addAll(m_JvmOptions);
     command.add("-cp");
     List<String> classPath = new ArrayList<>();
-    classPath.add(wekaClassPath());
+    if (m_WekaJar == null) {
+      classPath.add(wekaClassPath());
+    } else {
+      classPath.add(m_WekaJar.getPath());
+      Arrays.stream(wekaClassPath().split(File.pathSeparator))
+        .filter(entry -> !new File(entry).getName().startsWith("weka-stable-"))
+        .forEach(classPath::add);
+    }
     classPath.addAll(m_ExtraClassPath);
     command.add(String.join(File.pathSeparator, classPath));
     command.add(mainClass);
