@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.Vector;
 import java.util.logging.Logger;
 
+import weka.classifiers.Classifier;
 import weka.classifiers.RandomizableSingleClassifierEnhancer;
 import weka.classifiers.meta.softmaxtosigmoid.CalibrationData;
 import weka.classifiers.meta.softmaxtosigmoid.CalibrationMap;
@@ -37,6 +38,7 @@ import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
+import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
 import weka.core.Tag;
@@ -204,12 +206,21 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
       + "score per class, so that each class can be thresholded on its own and an "
       + "ambiguous instance can receive several labels.\n\n"
       + "The distribution y is smoothed, inverted to logits x_k = ln y_k + c(y) under a "
-      + "gauge (a softmax fixes logits only up to the constant c = ln Z), mapped to "
-      + "a x_k + b with a scale and an offset fitted by maximum likelihood on a calibration "
-      + "set (Platt scaling, and temperature scaling with an offset), and passed through "
-      + "the sigmoid. The label set holds the classes whose score is at or above the "
-      + "threshold. distributionForInstance returns the normalised scores, so Weka's "
-      + "evaluation measures the calibrated model.\n\n"
+      + "gauge (a softmax fixes logits only up to the constant c = ln Z), mapped by a "
+      + "calibrator fitted on a calibration set, and passed through the sigmoid. The "
+      + "calibrators are a shared offset b; a shared scale and offset a x_k + b, which is "
+      + "temperature scaling (Guo et al. 2017) with an offset; a per-class a_k x_k + b_k, "
+      + "which is Platt scaling (Platt 1999) per class; and a per-class isotonic step "
+      + "function (Zadrozny and Elkan 2002). The calibration set is the out-of-fold "
+      + "predictions of an internal cross-validation, a held-out part, a separate file "
+      + "(single-label, or MEKA multi-label), or the training data.\n\n"
+      + "The label set holds the classes whose score passes a threshold rule: a fixed "
+      + "threshold, the k highest scores, per-class thresholds with the best F1, one "
+      + "threshold that matches the mean number of labels, or a split-conformal threshold "
+      + "(Vovk et al. 2005) whose label sets contain a true label with probability at least "
+      + "1 - alpha when calibration and test data are exchangeable. "
+      + "distributionForInstance returns the normalised scores, so Weka's evaluation "
+      + "measures the calibrated model.\n\n"
       + "For more information see:\n\n" + getTechnicalInformation().toString();
   }
 
@@ -224,6 +235,15 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     result.setValue(Field.PAGES, "61-74");
     result.setValue(Field.PUBLISHER, "MIT Press");
 
+    TechnicalInformation isotonic = result.add(Type.INPROCEEDINGS);
+    isotonic.setValue(Field.AUTHOR, "Bianca Zadrozny and Charles Elkan");
+    isotonic.setValue(Field.TITLE, "Transforming Classifier Scores into Accurate Multiclass "
+      + "Probability Estimates");
+    isotonic.setValue(Field.BOOKTITLE, "Proceedings of the Eighth ACM SIGKDD International "
+      + "Conference on Knowledge Discovery and Data Mining");
+    isotonic.setValue(Field.YEAR, "2002");
+    isotonic.setValue(Field.PAGES, "694-699");
+
     TechnicalInformation temperature = result.add(Type.INPROCEEDINGS);
     temperature.setValue(Field.AUTHOR, "Chuan Guo and Geoff Pleiss and Yu Sun and "
       + "Kilian Q. Weinberger");
@@ -232,6 +252,13 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
       + "Conference on Machine Learning");
     temperature.setValue(Field.YEAR, "2017");
     temperature.setValue(Field.PAGES, "1321-1330");
+
+    TechnicalInformation conformal = result.add(Type.BOOK);
+    conformal.setValue(Field.AUTHOR, "Vladimir Vovk and Alex Gammerman and Glenn Shafer");
+    conformal.setValue(Field.TITLE, "Algorithmic Learning in a Random World");
+    conformal.setValue(Field.PUBLISHER, "Springer");
+    conformal.setValue(Field.ADDRESS, "New York");
+    conformal.setValue(Field.YEAR, "2005");
     return result;
   }
 
@@ -468,15 +495,25 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
 
   // --------------------------------------------------------------- properties
 
+  // Each getter's OptionMetadata sets the property's place and tip text in Weka's property
+  // sheet. It names no commandLineParamName, so Option.setOptionsForHierarchy, which
+  // AbstractClassifier.setOptions calls, ignores it and listOptions/setOptions alone define
+  // the command line.
+
+  private static final String GAUGE_TIP_TEXT =
+    "The rule that fixes the softmax constant ln Z when logits are recovered from "
+    + "the distribution. centered: logits sum to 0; reference: the reference class has "
+    + "logit 0; maximum: the top class has logit 0; unit: Z = 1 (scores at most 0.5); "
+    + "fixed: ln Z is the logZ property; one-vs-rest: x = ln y - ln(1 - y).";
+
   /** @return the tip text of the gauge property */
   public String gaugeTipText() {
-    return "The rule that fixes the softmax constant ln Z when logits are recovered from "
-      + "the distribution. centered: logits sum to 0; reference: the reference class has "
-      + "logit 0; maximum: the top class has logit 0; unit: Z = 1 (scores at most 0.5); "
-      + "fixed: ln Z is the logZ property; one-vs-rest: x = ln y - ln(1 - y).";
+    return GAUGE_TIP_TEXT;
   }
 
   /** @return the selected gauge */
+  @OptionMetadata(displayName = "gauge", description = GAUGE_TIP_TEXT,
+    displayOrder = 1)
   public SelectedTag getGauge() {
     return new SelectedTag(m_Gauge.ordinal(), TAGS_GAUGE);
   }
@@ -488,13 +525,18 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     }
   }
 
+  private static final String REFERENCE_CLASS_TIP_TEXT =
+    "The class whose logit is 0 under the reference gauge: a 1-based index, a class "
+    + "value, 'first' or 'last'. Used only by the reference gauge.";
+
   /** @return the tip text of the referenceClass property */
   public String referenceClassTipText() {
-    return "The class whose logit is 0 under the reference gauge: a 1-based index, a class "
-      + "value, 'first' or 'last'. Used only by the reference gauge.";
+    return REFERENCE_CLASS_TIP_TEXT;
   }
 
   /** @return the reference class */
+  @OptionMetadata(displayName = "referenceClass", description = REFERENCE_CLASS_TIP_TEXT,
+    displayOrder = 2)
   public String getReferenceClass() {
     return m_ReferenceClass;
   }
@@ -508,13 +550,18 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_ReferenceClass = value.trim();
   }
 
+  private static final String LOG_Z_TIP_TEXT =
+    "The value of ln Z for the fixed gauge, so that x = ln y + ln Z. Used only by "
+    + "the fixed gauge.";
+
   /** @return the tip text of the logZ property */
   public String logZTipText() {
-    return "The value of ln Z for the fixed gauge, so that x = ln y + ln Z. Used only by "
-      + "the fixed gauge.";
+    return LOG_Z_TIP_TEXT;
   }
 
   /** @return ln Z of the fixed gauge */
+  @OptionMetadata(displayName = "logZ", description = LOG_Z_TIP_TEXT,
+    displayOrder = 3)
   public double getLogZ() {
     return m_LogZ;
   }
@@ -528,14 +575,19 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_LogZ = value;
   }
 
+  private static final String SMOOTHING_TIP_TEXT =
+    "The smoothing eps added to every probability before the logarithm: "
+    + "y' = (y + eps) / (1 + K eps). 0 keeps exact zeros, which the centered and "
+    + "reference gauges cannot invert.";
+
   /** @return the tip text of the smoothing property */
   public String smoothingTipText() {
-    return "The smoothing eps added to every probability before the logarithm: "
-      + "y' = (y + eps) / (1 + K eps). 0 keeps exact zeros, which the centered and "
-      + "reference gauges cannot invert.";
+    return SMOOTHING_TIP_TEXT;
   }
 
   /** @return the smoothing eps */
+  @OptionMetadata(displayName = "smoothing", description = SMOOTHING_TIP_TEXT,
+    displayOrder = 4)
   public double getSmoothing() {
     return m_Smoothing;
   }
@@ -549,15 +601,20 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_Smoothing = value;
   }
 
+  private static final String CALIBRATOR_TIP_TEXT =
+    "The calibration map fitted on the calibration set. none: a = 1, b = 0; offset: "
+    + "s = sigmoid(x + b), which estimates ln Z; shared: s = sigmoid(a x + b) for all "
+    + "classes; per-class: a_k and b_k per class (Platt scaling); isotonic: a monotone "
+    + "step function per class.";
+
   /** @return the tip text of the calibrator property */
   public String calibratorTipText() {
-    return "The calibration map fitted on the calibration set. none: a = 1, b = 0; offset: "
-      + "s = sigmoid(x + b), which estimates ln Z; shared: s = sigmoid(a x + b) for all "
-      + "classes; per-class: a_k and b_k per class (Platt scaling); isotonic: a monotone "
-      + "step function per class.";
+    return CALIBRATOR_TIP_TEXT;
   }
 
   /** @return the selected calibrator */
+  @OptionMetadata(displayName = "calibrator", description = CALIBRATOR_TIP_TEXT,
+    displayOrder = 10)
   public SelectedTag getCalibrator() {
     return new SelectedTag(m_Calibrator.ordinal(), TAGS_CALIBRATOR);
   }
@@ -569,13 +626,19 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     }
   }
 
+  private static final String RIDGE_TIP_TEXT =
+    "The strength lambda of the Gaussian prior (lambda / 2)((a - 1)^2 + b^2) that keeps "
+    + "the calibration fit finite on separable data. 0 gives plain maximum likelihood. Used "
+    + "only by the offset, shared and per-class calibrators.";
+
   /** @return the tip text of the ridge property */
   public String ridgeTipText() {
-    return "The strength lambda of the Gaussian prior (lambda / 2)((a - 1)^2 + b^2) that keeps "
-      + "the calibration fit finite on separable data. 0 gives plain maximum likelihood.";
+    return RIDGE_TIP_TEXT;
   }
 
   /** @return the prior strength */
+  @OptionMetadata(displayName = "ridge", description = RIDGE_TIP_TEXT,
+    displayOrder = 11)
   public double getRidge() {
     return m_Ridge;
   }
@@ -589,15 +652,22 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_Ridge = value;
   }
 
+  private static final String CALIBRATION_SOURCE_TIP_TEXT =
+    "Where the base distributions for calibration come from. cv: out-of-fold "
+    + "predictions of internal cross-validation, with the scoring model trained on all "
+    + "data; holdout: a held-out part, with the scoring model trained on the rest; file: "
+    + "the calibration file; training: the training data (biased). Not used when the "
+    + "calibrator is none and the label-set rule is fixed or top-k, because those need no "
+    + "calibration set.";
+
   /** @return the tip text of the calibrationSource property */
   public String calibrationSourceTipText() {
-    return "Where the base distributions for calibration come from. cv: out-of-fold "
-      + "predictions of internal cross-validation, with the scoring model trained on all "
-      + "data; holdout: a held-out part, with the scoring model trained on the rest; file: "
-      + "the calibration file; training: the training data (biased).";
+    return CALIBRATION_SOURCE_TIP_TEXT;
   }
 
   /** @return the selected calibration source */
+  @OptionMetadata(displayName = "calibrationSource", description = CALIBRATION_SOURCE_TIP_TEXT,
+    displayOrder = 20)
   public SelectedTag getCalibrationSource() {
     return new SelectedTag(m_CalibrationSource.ordinal(), TAGS_CALIBRATION_SOURCE);
   }
@@ -609,13 +679,18 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     }
   }
 
+  private static final String FOLDS_TIP_TEXT =
+    "The number of folds of the internal cross-validation. Used only when the "
+    + "calibration source is cv.";
+
   /** @return the tip text of the folds property */
   public String foldsTipText() {
-    return "The number of folds of the internal cross-validation. Used only when the "
-      + "calibration source is cv.";
+    return FOLDS_TIP_TEXT;
   }
 
   /** @return the number of folds */
+  @OptionMetadata(displayName = "folds", description = FOLDS_TIP_TEXT,
+    displayOrder = 21)
   public int getFolds() {
     return m_Folds;
   }
@@ -629,13 +704,18 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_Folds = value;
   }
 
+  private static final String HOLDOUT_FRACTION_TIP_TEXT =
+    "The fraction of the training data held out for calibration, stratified by "
+    + "class. Used only when the calibration source is holdout.";
+
   /** @return the tip text of the holdoutFraction property */
   public String holdoutFractionTipText() {
-    return "The fraction of the training data held out for calibration, stratified by "
-      + "class. Used only when the calibration source is holdout.";
+    return HOLDOUT_FRACTION_TIP_TEXT;
   }
 
   /** @return the hold-out fraction */
+  @OptionMetadata(displayName = "holdoutFraction", description = HOLDOUT_FRACTION_TIP_TEXT,
+    displayOrder = 22)
   public double getHoldoutFraction() {
     return m_HoldoutFraction;
   }
@@ -649,13 +729,18 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_HoldoutFraction = value;
   }
 
+  private static final String THRESHOLD_TIP_TEXT =
+    "The score at or above which a class is in the label set. Used by the fixed rule, "
+    + "and by the per-class-f1 rule for classes without calibration positives.";
+
   /** @return the tip text of the threshold property */
   public String thresholdTipText() {
-    return "The score at or above which a class is in the label set. Used by the fixed rule, "
-      + "and by the per-class-f1 rule for classes without calibration positives.";
+    return THRESHOLD_TIP_TEXT;
   }
 
   /** @return the threshold */
+  @OptionMetadata(displayName = "threshold", description = THRESHOLD_TIP_TEXT,
+    displayOrder = 31)
   public double getThreshold() {
     return m_Threshold;
   }
@@ -669,13 +754,19 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_Threshold = value;
   }
 
+  private static final String PLATT_TARGETS_TIP_TEXT =
+    "If true, the calibration fit uses Platt's smoothed targets (P+1)/(P+2) for "
+    + "positives and 1/(N+2) for negatives of each class instead of 1 and 0. Not used by "
+    + "the none calibrator.";
+
   /** @return the tip text of the plattTargets property */
   public String plattTargetsTipText() {
-    return "If true, the calibration fit uses Platt's smoothed targets (P+1)/(P+2) for "
-      + "positives and 1/(N+2) for negatives of each class instead of 1 and 0.";
+    return PLATT_TARGETS_TIP_TEXT;
   }
 
   /** @return whether Platt's smoothed targets are used */
+  @OptionMetadata(displayName = "plattTargets", description = PLATT_TARGETS_TIP_TEXT,
+    displayOrder = 12)
   public boolean getPlattTargets() {
     return m_PlattTargets;
   }
@@ -685,14 +776,19 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_PlattTargets = value;
   }
 
+  private static final String PER_CLASS_MINIMUM_TIP_TEXT =
+    "The weighted number of positive and of negative calibration examples that a "
+    + "class needs for its own fit. Used only by the per-class calibrator; classes with "
+    + "fewer use the shared fit.";
+
   /** @return the tip text of the perClassMinimum property */
   public String perClassMinimumTipText() {
-    return "The weighted number of positive and of negative calibration examples that a "
-      + "class needs for its own fit. Used only by the per-class calibrator; classes with "
-      + "fewer use the shared fit.";
+    return PER_CLASS_MINIMUM_TIP_TEXT;
   }
 
   /** @return the per-class minimum */
+  @OptionMetadata(displayName = "perClassMinimum", description = PER_CLASS_MINIMUM_TIP_TEXT,
+    displayOrder = 13)
   public double getPerClassMinimum() {
     return m_PerClassMinimum;
   }
@@ -706,14 +802,19 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_PerClassMinimum = value;
   }
 
+  private static final String CALIBRATION_FILE_TIP_TEXT =
+    "The calibration data file. Used only when the calibration source is file: "
+    + "single-label data with the training header, or MEKA multi-label data whose label "
+    + "attributes are named after the class values.";
+
   /** @return the tip text of the calibrationFile property */
   public String calibrationFileTipText() {
-    return "The calibration data file. Used only when the calibration source is file: "
-      + "single-label data with the training header, or MEKA multi-label data whose label "
-      + "attributes are named after the class values.";
+    return CALIBRATION_FILE_TIP_TEXT;
   }
 
   /** @return the calibration file */
+  @OptionMetadata(displayName = "calibrationFile", description = CALIBRATION_FILE_TIP_TEXT,
+    displayOrder = 23)
   public File getCalibrationFile() {
     return m_CalibrationFile;
   }
@@ -723,13 +824,18 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_CalibrationFile = value == null ? new File("") : value;
   }
 
+  private static final String NUM_EXECUTION_SLOTS_TIP_TEXT =
+    "The number of fold models of the internal cross-validation trained at once. "
+    + "Used only when the calibration source is cv.";
+
   /** @return the tip text of the numExecutionSlots property */
   public String numExecutionSlotsTipText() {
-    return "The number of fold models of the internal cross-validation trained at once. "
-      + "Used only when the calibration source is cv.";
+    return NUM_EXECUTION_SLOTS_TIP_TEXT;
   }
 
   /** @return the number of execution slots */
+  @OptionMetadata(displayName = "numExecutionSlots", description = NUM_EXECUTION_SLOTS_TIP_TEXT,
+    displayOrder = 25)
   public int getNumExecutionSlots() {
     return m_NumExecutionSlots;
   }
@@ -743,15 +849,20 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_NumExecutionSlots = value;
   }
 
+  private static final String THRESHOLD_RULE_TIP_TEXT =
+    "The rule that turns scores into a label set. fixed: the threshold property; "
+    + "per-class-f1: per class, the threshold with the best F1 on the calibration data; "
+    + "cardinality: one threshold matching the mean number of labels; top-k: the k "
+    + "highest scores; conformal: a split-conformal threshold for level alpha.";
+
   /** @return the tip text of the thresholdRule property */
   public String thresholdRuleTipText() {
-    return "The rule that turns scores into a label set. fixed: the threshold property; "
-      + "per-class-f1: per class, the threshold with the best F1 on the calibration data; "
-      + "cardinality: one threshold matching the mean number of labels; top-k: the k "
-      + "highest scores; conformal: a split-conformal threshold for level alpha.";
+    return THRESHOLD_RULE_TIP_TEXT;
   }
 
   /** @return the selected label-set rule */
+  @OptionMetadata(displayName = "thresholdRule", description = THRESHOLD_RULE_TIP_TEXT,
+    displayOrder = 30)
   public SelectedTag getThresholdRule() {
     return new SelectedTag(m_ThresholdRule.ordinal(), TAGS_THRESHOLD_RULE);
   }
@@ -763,13 +874,18 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     }
   }
 
+  private static final String CARDINALITY_TIP_TEXT =
+    "The mean number of labels per instance that the cardinality rule aims for; 0 "
+    + "takes it from the calibration data. Used only by the cardinality rule.";
+
   /** @return the tip text of the cardinality property */
   public String cardinalityTipText() {
-    return "The mean number of labels per instance that the cardinality rule aims for; 0 "
-      + "takes it from the calibration data. Used only by the cardinality rule.";
+    return CARDINALITY_TIP_TEXT;
   }
 
   /** @return the target cardinality, 0 for the calibration data's */
+  @OptionMetadata(displayName = "cardinality", description = CARDINALITY_TIP_TEXT,
+    displayOrder = 33)
   public double getCardinality() {
     return m_Cardinality;
   }
@@ -783,12 +899,17 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_Cardinality = value;
   }
 
+  private static final String TOP_K_TIP_TEXT =
+    "The number of labels of the top-k rule. Used only by the top-k rule.";
+
   /** @return the tip text of the topK property */
   public String topKTipText() {
-    return "The number of labels of the top-k rule. Used only by the top-k rule.";
+    return TOP_K_TIP_TEXT;
   }
 
   /** @return k of the top-k rule */
+  @OptionMetadata(displayName = "topK", description = TOP_K_TIP_TEXT,
+    displayOrder = 32)
   public int getTopK() {
     return m_TopK;
   }
@@ -801,13 +922,18 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_TopK = value;
   }
 
+  private static final String ALPHA_TIP_TEXT =
+    "The miscoverage level alpha of the conformal rule: label sets hold a true label "
+    + "with probability at least 1 - alpha. Used only by the conformal rule.";
+
   /** @return the tip text of the alpha property */
   public String alphaTipText() {
-    return "The miscoverage level alpha of the conformal rule: label sets hold a true label "
-      + "with probability at least 1 - alpha. Used only by the conformal rule.";
+    return ALPHA_TIP_TEXT;
   }
 
   /** @return alpha of the conformal rule */
+  @OptionMetadata(displayName = "alpha", description = ALPHA_TIP_TEXT,
+    displayOrder = 34)
   public double getAlpha() {
     return m_Alpha;
   }
@@ -821,13 +947,18 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_Alpha = value;
   }
 
+  private static final String CONFORMAL_FRACTION_TIP_TEXT =
+    "The fraction of the calibration data set aside for the conformal threshold; the "
+    + "calibrator is fitted on the rest. Used only by the conformal rule.";
+
   /** @return the tip text of the conformalFraction property */
   public String conformalFractionTipText() {
-    return "The fraction of the calibration data set aside for the conformal threshold; the "
-      + "calibrator is fitted on the rest. Used only by the conformal rule.";
+    return CONFORMAL_FRACTION_TIP_TEXT;
   }
 
   /** @return the conformal fraction */
+  @OptionMetadata(displayName = "conformalFraction", description = CONFORMAL_FRACTION_TIP_TEXT,
+    displayOrder = 35)
   public double getConformalFraction() {
     return m_ConformalFraction;
   }
@@ -841,12 +972,17 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_ConformalFraction = value;
   }
 
+  private static final String KEEP_TOP_TIP_TEXT =
+    "If true, the top-scoring class is always in the label set, so no set is empty.";
+
   /** @return the tip text of the keepTop property */
   public String keepTopTipText() {
-    return "If true, the top-scoring class is always in the label set, so no set is empty.";
+    return KEEP_TOP_TIP_TEXT;
   }
 
   /** @return whether the top class is always a label */
+  @OptionMetadata(displayName = "keepTop", description = KEEP_TOP_TIP_TEXT,
+    displayOrder = 36)
   public boolean getKeepTop() {
     return m_KeepTop;
   }
@@ -856,13 +992,18 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     m_KeepTop = value;
   }
 
+  private static final String OUTPUT_BASE_DISTRIBUTION_TIP_TEXT =
+    "If true, distributionForInstance returns the base classifier's distribution "
+    + "unchanged; otherwise it returns the calibrated scores divided by their sum.";
+
   /** @return the tip text of the outputBaseDistribution property */
   public String outputBaseDistributionTipText() {
-    return "If true, distributionForInstance returns the base classifier's distribution "
-      + "unchanged; otherwise it returns the calibrated scores divided by their sum.";
+    return OUTPUT_BASE_DISTRIBUTION_TIP_TEXT;
   }
 
   /** @return whether distributionForInstance returns the base distribution */
+  @OptionMetadata(displayName = "outputBaseDistribution",
+    description = OUTPUT_BASE_DISTRIBUTION_TIP_TEXT, displayOrder = 40)
   public boolean getOutputBaseDistribution() {
     return m_OutputBaseDistribution;
   }
@@ -870,6 +1011,40 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
   /** @param value whether distributionForInstance returns the base distribution */
   public void setOutputBaseDistribution(boolean value) {
     m_OutputBaseDistribution = value;
+  }
+
+  private static final String SEED_TIP_TEXT =
+    "The seed of the random splits: the cross-validation folds, the hold-out part and the "
+    + "part of the calibration set kept for the conformal rule. The base classifier has its "
+    + "own seed option.";
+
+  @Override
+  public String seedTipText() {
+    return SEED_TIP_TEXT;
+  }
+
+  /** Overridden only to place the seed next to the calibration-source options. */
+  @Override
+  @OptionMetadata(displayName = "seed", description = SEED_TIP_TEXT, displayOrder = 24)
+  public int getSeed() {
+    return super.getSeed();
+  }
+
+  private static final String CLASSIFIER_TIP_TEXT =
+    "The base classifier whose class distribution is turned into sigmoid scores. Copies "
+    + "of it produce the calibration predictions of the cv and holdout sources.";
+
+  @Override
+  public String classifierTipText() {
+    return CLASSIFIER_TIP_TEXT;
+  }
+
+  /** Overridden only to place the base classifier after this classifier's own options. */
+  @Override
+  @OptionMetadata(displayName = "classifier", description = CLASSIFIER_TIP_TEXT,
+    displayOrder = 50)
+  public Classifier getClassifier() {
+    return super.getClassifier();
   }
 
   // ----------------------------------------------------------------- training

@@ -25,6 +25,7 @@ import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
+import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.SparseInstance;
 import weka.core.Utils;
@@ -216,13 +217,23 @@ public class AddSigmoidScores extends SimpleBatchFilter
 
   // --------------------------------------------------------------- properties
 
+  // Each getter's OptionMetadata sets the property's place and tip text in Weka's property
+  // sheet. It names no commandLineParamName, so Option.setOptionsForHierarchy, which
+  // Filter.setOptions calls, ignores it and listOptions/setOptions alone define
+  // the command line.
+
+  private static final String CLASSIFIER_TIP_TEXT =
+    "The SoftmaxToSigmoid that is copied and trained on the first batch. Ignored "
+    + "when a serialized model file is given.";
+
   /** @return the tip text of the classifier property */
   public String classifierTipText() {
-    return "The SoftmaxToSigmoid that is copied and trained on the first batch. Ignored "
-      + "when a serialized model file is given.";
+    return CLASSIFIER_TIP_TEXT;
   }
 
   /** @return the untrained SoftmaxToSigmoid trained on the first batch */
+  @OptionMetadata(displayName = "classifier", description = CLASSIFIER_TIP_TEXT,
+    displayOrder = 1)
   public Classifier getClassifier() {
     return m_Classifier;
   }
@@ -242,13 +253,18 @@ public class AddSigmoidScores extends SimpleBatchFilter
     m_Classifier = (SoftmaxToSigmoid) value;
   }
 
+  private static final String SERIALIZED_CLASSIFIER_FILE_TIP_TEXT =
+    "A file with a trained SoftmaxToSigmoid saved with -d, used instead of training "
+    + "the classifier. A directory means no file.";
+
   /** @return the tip text of the serializedClassifierFile property */
   public String serializedClassifierFileTipText() {
-    return "A file with a trained SoftmaxToSigmoid saved with -d, used instead of training "
-      + "the classifier. A directory means no file.";
+    return SERIALIZED_CLASSIFIER_FILE_TIP_TEXT;
   }
 
   /** @return the model file, or a directory when the classifier is trained instead */
+  @OptionMetadata(displayName = "serializedClassifierFile",
+    description = SERIALIZED_CLASSIFIER_FILE_TIP_TEXT, displayOrder = 2)
   public File getSerializedClassifierFile() {
     return m_SerializedClassifierFile;
   }
@@ -263,13 +279,18 @@ public class AddSigmoidScores extends SimpleBatchFilter
       : value;
   }
 
+  private static final String OUTPUT_LOGITS_TIP_TEXT =
+    "If true, one numeric attribute logit_<class value> per class is appended after "
+    + "the scores. It holds the calibrated logit a x + b whose sigmoid is the score.";
+
   /** @return the tip text of the outputLogits property */
   public String outputLogitsTipText() {
-    return "If true, one numeric attribute logit_<class value> per class is appended after "
-      + "the scores. It holds the calibrated logit a x + b whose sigmoid is the score.";
+    return OUTPUT_LOGITS_TIP_TEXT;
   }
 
   /** @return whether the logits are appended */
+  @OptionMetadata(displayName = "outputLogits", description = OUTPUT_LOGITS_TIP_TEXT,
+    displayOrder = 3)
   public boolean getOutputLogits() {
     return m_OutputLogits;
   }
@@ -279,13 +300,18 @@ public class AddSigmoidScores extends SimpleBatchFilter
     m_OutputLogits = value;
   }
 
+  private static final String OUTPUT_LABELS_TIP_TEXT =
+    "If true, one nominal attribute label_<class value> with values {0,1} per class "
+    + "is appended last. It is 1 when the class is in the model's label set.";
+
   /** @return the tip text of the outputLabels property */
   public String outputLabelsTipText() {
-    return "If true, one nominal attribute label_<class value> with values {0,1} per class "
-      + "is appended last. It is 1 when the class is in the model's label set.";
+    return OUTPUT_LABELS_TIP_TEXT;
   }
 
   /** @return whether the labels are appended */
+  @OptionMetadata(displayName = "outputLabels", description = OUTPUT_LABELS_TIP_TEXT,
+    displayOrder = 4)
   public boolean getOutputLabels() {
     return m_OutputLabels;
   }
