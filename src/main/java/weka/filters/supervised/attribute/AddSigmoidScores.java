@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.meta.SoftmaxToSigmoid;
+import weka.classifiers.meta.softmaxtosigmoid.MekaOutput;
 import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.DenseInstance;
@@ -80,6 +81,12 @@ public class AddSigmoidScores extends SimpleBatchFilter
 
   private boolean m_OutputLabels = false;
 
+  /** Whether the output follows MEKA's layout: labels first, relation name with -C L. */
+  private boolean m_MekaOutput = false;
+
+  /** Whether MEKA output keeps the original class attribute as a feature. */
+  private boolean m_KeepClass = false;
+
   /** Model that scores the data: trained on the first batch or read from the model file. */
   private SoftmaxToSigmoid m_ScoringModel;
 
@@ -99,7 +106,10 @@ public class AddSigmoidScores extends SimpleBatchFilter
       + "attribute label_v with values {0,1} (with -labels), which is 1 for the classes in "
       + "the model's label set. An instance whose base "
       + "distribution is not valid (NaN, negative or all zero) gets a missing value in "
-      + "every appended attribute.";
+      + "every appended attribute.\n\n"
+      + "With -meka the output is MEKA multi-label data: the label attributes, named after "
+      + "the class values, come first, the class is removed (or kept with -keep-class), and "
+      + "the relation name ends in ': -C <number of classes>'.";
   }
 
   // ------------------------------------------------------------------ options
@@ -119,6 +129,12 @@ public class AddSigmoidScores extends SimpleBatchFilter
       + "(attributes logit_<class value>).", "logits", 0, "-logits"));
     options.add(new Option("\tAlso append the 0/1 label of each class "
       + "(attributes label_<class value>).", "labels", 0, "-labels"));
+    options.add(new Option("\tWrite MEKA's multi-label layout: one {0,1} label attribute "
+      + "per class value, named\n\tafter it, first; then the input attributes without the "
+      + "class; then the scores\n\tand logits; the relation name becomes '<name>: -C <L>'.",
+      "meka", 0, "-meka"));
+    options.add(new Option("\tWith -meka, keep the original class attribute as a feature.",
+      "keep-class", 0, "-keep-class"));
     options.addAll(Collections.list(super.listOptions()));
     return options.elements();
   }
@@ -127,6 +143,8 @@ public class AddSigmoidScores extends SimpleBatchFilter
   public void setOptions(String[] options) throws Exception {
     setOutputLogits(Utils.getFlag("logits", options));
     setOutputLabels(Utils.getFlag("labels", options));
+    setMekaOutput(Utils.getFlag("meka", options));
+    setKeepClass(Utils.getFlag("keep-class", options));
 
     String path = Utils.getOption("serialized", options);
     if (path.isEmpty()) {
@@ -163,6 +181,12 @@ public class AddSigmoidScores extends SimpleBatchFilter
     }
     if (m_OutputLabels) {
       options.add("-labels");
+    }
+    if (m_MekaOutput) {
+      options.add("-meka");
+    }
+    if (m_KeepClass) {
+      options.add("-keep-class");
     }
     Collections.addAll(options, super.getOptions());
     return options.toArray(new String[0]);
@@ -321,6 +345,49 @@ public class AddSigmoidScores extends SimpleBatchFilter
     m_OutputLabels = value;
   }
 
+  private static final String MEKA_OUTPUT_TIP_TEXT =
+    "If true, the output follows MEKA's multi-label layout: one {0,1} label attribute per "
+    + "class value, named after it, comes first, the class attribute is removed, and the "
+    + "relation name ends in ': -C <number of classes>'.";
+
+  /** @return the tip text of the mekaOutput property */
+  public String mekaOutputTipText() {
+    return MEKA_OUTPUT_TIP_TEXT;
+  }
+
+  /** @return whether the output follows MEKA's layout */
+  @OptionMetadata(displayName = "mekaOutput", description = MEKA_OUTPUT_TIP_TEXT,
+    displayOrder = 5)
+  public boolean getMekaOutput() {
+    return m_MekaOutput;
+  }
+
+  /** @param value whether the output follows MEKA's layout */
+  public void setMekaOutput(boolean value) {
+    m_MekaOutput = value;
+  }
+
+  private static final String KEEP_CLASS_TIP_TEXT =
+    "If true, MEKA output keeps the original class attribute as a feature. Used only "
+    + "with mekaOutput.";
+
+  /** @return the tip text of the keepClass property */
+  public String keepClassTipText() {
+    return KEEP_CLASS_TIP_TEXT;
+  }
+
+  /** @return whether MEKA output keeps the class attribute */
+  @OptionMetadata(displayName = "keepClass", description = KEEP_CLASS_TIP_TEXT,
+    displayOrder = 6)
+  public boolean getKeepClass() {
+    return m_KeepClass;
+  }
+
+  /** @param value whether MEKA output keeps the class attribute */
+  public void setKeepClass(boolean value) {
+    m_KeepClass = value;
+  }
+
   private boolean usesSerializedModel() {
     return !m_SerializedClassifierFile.isDirectory();
   }
@@ -387,8 +454,12 @@ public class AddSigmoidScores extends SimpleBatchFilter
     Attribute classAttribute = inputFormat.classAttribute();
     ArrayList<Attribute> attributes = new ArrayList<Attribute>();
     for (int j = 0; j < inputFormat.numAttributes(); j++) {
+      if (j == inputFormat.classIndex() && m_MekaOutput && !m_KeepClass) {
+        continue;
+      }
       attributes.add((Attribute) inputFormat.attribute(j).copy());
     }
+    int firstAppended = attributes.size();
 
     List<String> labelValues = Arrays.asList("0", "1");
     for (int k = 0; k < classAttribute.numValues(); k++) {
@@ -399,21 +470,40 @@ public class AddSigmoidScores extends SimpleBatchFilter
         attributes.add(new Attribute(LOGIT_PREFIX + classAttribute.value(k)));
       }
     }
-    if (m_OutputLabels) {
+    if (m_OutputLabels && !m_MekaOutput) {
       for (int k = 0; k < classAttribute.numValues(); k++) {
         attributes.add(new Attribute(LABEL_PREFIX + classAttribute.value(k), labelValues));
       }
     }
-    checkUniqueNames(inputFormat, attributes);
+    checkUniqueNames(inputFormat, attributes.subList(firstAppended, attributes.size()));
 
+    if (m_MekaOutput) {
+      String[] classNames = new String[classAttribute.numValues()];
+      for (int k = 0; k < classNames.length; k++) {
+        classNames[k] = classAttribute.value(k);
+      }
+      return MekaOutput.header(inputFormat.relationName(), classNames, attributes);
+    }
     Instances result = new Instances(inputFormat.relationName(), attributes, 0);
     result.setClassIndex(inputFormat.classIndex());
     return result;
   }
 
-  private static void checkUniqueNames(Instances inputFormat, List<Attribute> attributes) {
-    for (int j = inputFormat.numAttributes(); j < attributes.size(); j++) {
-      String name = attributes.get(j).name();
+  /**
+   * Sets the output format, then restores MEKA's relation name, which Weka's
+   * filters otherwise extend with the filter's name and options.
+   */
+  @Override
+  protected void setOutputFormat(Instances outputFormat) {
+    super.setOutputFormat(outputFormat);
+    if (m_MekaOutput && outputFormatPeek() != null) {
+      outputFormatPeek().setRelationName(outputFormat.relationName());
+    }
+  }
+
+  private static void checkUniqueNames(Instances inputFormat, List<Attribute> appended) {
+    for (Attribute attribute : appended) {
+      String name = attribute.name();
       if (inputFormat.attribute(name) != null) {
         throw new IllegalArgumentException("Input attribute '" + name + "' has the name of an "
           + "attribute that AddSigmoidScores appends. Rename or remove it first, for example "
@@ -459,14 +549,41 @@ public class AddSigmoidScores extends SimpleBatchFilter
   }
 
   /**
-   * Creates the output instance: the input values followed by the appended
-   * values, with the input's weight and sparseness.
+   * Creates the output instance with the input's weight and sparseness: the
+   * input values followed by the appended values, or with -meka the labels,
+   * the input values without the class, then the scores and logits.
    */
   private Instance scoredInstance(Instance input, int numOutputAttributes) throws Exception {
+    double[] logits = m_ScoringModel.logits(input);
+    double[] scores = SoftmaxToSigmoid.scoresFromLogits(logits);
+    double[] labels = m_ScoringModel.labelSetFromScores(scores);
+    if (hasMissing(logits) || hasMissing(scores) || hasMissing(labels)) {
+      // No valid scores: every appended value is missing, so that no label comes from
+      // comparing NaN.
+      Arrays.fill(logits, Utils.missingValue());
+      Arrays.fill(scores, Utils.missingValue());
+      Arrays.fill(labels, Utils.missingValue());
+    }
+
     double[] values = new double[numOutputAttributes];
-    double[] inputValues = input.toDoubleArray();
-    System.arraycopy(inputValues, 0, values, 0, inputValues.length);
-    appendScores(input, values, inputValues.length);
+    int position = 0;
+    if (m_MekaOutput) {
+      position = copyInto(values, position, labels);
+    }
+    int classIndex = input.classIndex();
+    for (int j = 0; j < input.numAttributes(); j++) {
+      if (j == classIndex && m_MekaOutput && !m_KeepClass) {
+        continue;
+      }
+      values[position++] = input.value(j);
+    }
+    position = copyInto(values, position, scores);
+    if (m_OutputLogits) {
+      position = copyInto(values, position, logits);
+    }
+    if (m_OutputLabels && !m_MekaOutput) {
+      copyInto(values, position, labels);
+    }
 
     Instance output = input instanceof SparseInstance
       ? new SparseInstance(input.weight(), values)
@@ -475,30 +592,6 @@ public class AddSigmoidScores extends SimpleBatchFilter
     // the value is added to the output format and the index updated.
     copyValues(output, false, input.dataset(), outputFormatPeek());
     return output;
-  }
-
-  /**
-   * Writes the scores, then the logits and labels if requested, from position
-   * {@code start} on. When the model gives no valid scores (a NaN anywhere),
-   * every appended value is missing, so no label comes from comparing NaN.
-   */
-  private void appendScores(Instance input, double[] values, int start) throws Exception {
-    double[] logits = m_ScoringModel.logits(input);
-    double[] scores = SoftmaxToSigmoid.scoresFromLogits(logits);
-    double[] labels = m_ScoringModel.labelSetFromScores(scores);
-    if (hasMissing(logits) || hasMissing(scores) || hasMissing(labels)) {
-      Arrays.fill(values, start, values.length, Utils.missingValue());
-      return;
-    }
-
-    int position = start;
-    position = copyInto(values, position, scores);
-    if (m_OutputLogits) {
-      position = copyInto(values, position, logits);
-    }
-    if (m_OutputLabels) {
-      copyInto(values, position, labels);
-    }
   }
 
   private static int copyInto(double[] target, int position, double[] source) {
