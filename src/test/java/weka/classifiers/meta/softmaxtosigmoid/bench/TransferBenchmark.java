@@ -42,7 +42,7 @@ public final class TransferBenchmark {
 
     String base = "weka.classifiers.trees.RandomForest";
 
-    Gauge gauge = Gauge.CENTERED;
+    Gauge gauge = SoftmaxToSigmoid.DEFAULT_GAUGE;
 
     double smoothing = SoftmaxToSigmoid.DEFAULT_SMOOTHING;
 
