@@ -158,6 +158,16 @@ public class ReliabilityDiagramPlugin implements VisualizePlugin {
       redraw();
     }
 
+    /** Selects a mode and redraws, as the combo box does. */
+    void selectMode(Mode mode) {
+      m_modeBox.setSelectedItem(mode);
+    }
+
+    /** @return the diagram shown */
+    BufferedImage image() {
+      return m_image;
+    }
+
     private void redraw() {
       Mode mode = (Mode) m_modeBox.getSelectedItem();
       List<ReliabilityDiagram.Curve> curves = m_reliability.curves(mode);
