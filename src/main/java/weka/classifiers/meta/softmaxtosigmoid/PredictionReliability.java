@@ -29,7 +29,7 @@ import weka.core.Utils;
  */
 public final class PredictionReliability {
 
-  /** Which (probability, outcome) pairs a diagram shows. */
+  /** Selection of the (probability, outcome) pairs that a diagram shows. */
   public enum Mode {
     /** One-vs-rest: one curve per class. */
     PER_CLASS("One curve per class (one-vs-rest)"),

@@ -58,13 +58,13 @@ public final class ReliabilityDiagram {
 
   private static final Color POINT = new Color(200, 40, 40);
 
-  /** Line colours of the curves after the first, which uses {@link #POINT}. */
+  /** Line colours of the curves in order, starting with {@link #POINT}. */
   private static final Color[] PALETTE = {POINT, new Color(31, 119, 180),
     new Color(44, 160, 44), new Color(255, 127, 14), new Color(148, 103, 189),
     new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
     new Color(188, 189, 34), new Color(23, 190, 207)};
 
-  /** Legend rows drawn at most; further curves are summarised in one row. */
+  /** Maximum number of legend rows. Curves beyond it share one summary row. */
   static final int MAX_LEGEND_ROWS = 12;
 
   /**
@@ -327,17 +327,20 @@ public final class ReliabilityDiagram {
     if (rows.isEmpty()) {
       return;
     }
+
     int rowHeight = 15;
     int width = 0;
     for (String row : rows) {
       width = Math.max(width, graphics.getFontMetrics().stringWidth(row));
     }
+
     int x = LEFT + 8;
     int y = TOP + 8;
     graphics.setColor(new Color(255, 255, 255, 220));
     graphics.fillRect(x, y, width + 30, rows.size() * rowHeight + 8);
     graphics.setColor(Color.LIGHT_GRAY);
     graphics.drawRect(x, y, width + 30, rows.size() * rowHeight + 8);
+
     for (int r = 0; r < rows.size(); r++) {
       int baseline = y + 4 + (r + 1) * rowHeight - 3;
       graphics.setColor(colors.get(r));

@@ -39,9 +39,9 @@ import weka.core.Attribute;
 
 /**
  * Explorer result-list plugin that shows a reliability diagram of any classifier's
- * predicted class probabilities: one curve per class or the predicted class only, with
- * the expected calibration error over 10 equal-width bins, and a button that saves the
- * diagram as a PNG file.
+ * predicted class probabilities. The window draws one curve per class or the predicted
+ * class only, states the expected calibration error over 10 equal-width bins, and saves
+ * the diagram as a PNG file.
  *
  * <p>Weka 3.8 lists every class of this Java package that implements
  * {@link VisualizePlugin} in the "Plugins" submenu of the classifier result list.
