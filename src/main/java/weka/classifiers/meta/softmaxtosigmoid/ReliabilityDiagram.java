@@ -14,6 +14,9 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
@@ -27,6 +30,10 @@ import javax.imageio.ImageIO;
  * share), and the diagonal of perfect calibration. The lower panel shows the share of
  * pairs in each bin. Drawing uses an off-screen image only, so it works with
  * {@code java.awt.headless=true}.
+ *
+ * <p>{@link #draw(List, String, List)} draws several {@link Curve}s, each built from
+ * (probability, outcome, weight) arrays, as coloured lines with a legend. A single
+ * curve also gets the bars.
  */
 public final class ReliabilityDiagram {
 
@@ -51,6 +58,72 @@ public final class ReliabilityDiagram {
 
   private static final Color POINT = new Color(200, 40, 40);
 
+  /** Line colours of the curves in order, starting with {@link #POINT}. */
+  private static final Color[] PALETTE = {POINT, new Color(31, 119, 180),
+    new Color(44, 160, 44), new Color(255, 127, 14), new Color(148, 103, 189),
+    new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
+    new Color(188, 189, 34), new Color(23, 190, 207)};
+
+  /** Maximum number of legend rows. Curves beyond it share one summary row. */
+  static final int MAX_LEGEND_ROWS = 12;
+
+  /**
+   * One reliability curve: the {@link MultiLabelMetrics#NUM_BINS} equal-width bins of
+   * (probability, outcome, weight) triples and their expected calibration error.
+   */
+  public static final class Curve {
+
+    /** Legend text, or null for no legend row. */
+    public final String name;
+
+    /** The bins in ascending order of probability. */
+    public final MultiLabelMetrics.Bin[] bins;
+
+    /** Expected calibration error over the bins, in [0, 1]. */
+    public final double expectedCalibrationError;
+
+    /** Number of triples. */
+    public final int numPairs;
+
+    Curve(String name, MultiLabelMetrics.Bin[] bins, double expectedCalibrationError,
+      int numPairs) {
+      this.name = name;
+      this.bins = bins;
+      this.expectedCalibrationError = expectedCalibrationError;
+      this.numPairs = numPairs;
+    }
+
+    /**
+     * Bins (probability, outcome, weight) triples with the bins and error of
+     * {@link MultiLabelMetrics}.
+     *
+     * @param name the legend text, or null
+     * @param probability predicted probabilities in [0, 1]
+     * @param outcome 1 where the event happened, 0 where not
+     * @param weight weights, finite and at least 0, or null for weight 1 each
+     * @return the curve
+     * @throws IllegalArgumentException if the arrays differ in length, are empty, a value
+     *           is out of range, or the weights sum to 0
+     */
+    public static Curve of(String name, double[] probability, double[] outcome,
+      double[] weight) {
+      if (outcome.length != probability.length) {
+        throw new IllegalArgumentException("Got " + probability.length + " probabilities and "
+          + outcome.length + " outcomes; expected one outcome per probability.");
+      }
+      double[][] scores = new double[probability.length][];
+      double[][] truth = new double[probability.length][];
+      for (int i = 0; i < probability.length; i++) {
+        scores[i] = new double[] {probability[i]};
+        truth[i] = new double[] {outcome[i]};
+      }
+      // The label-set argument is unused by the bins, so the outcomes fill it.
+      MultiLabelMetrics metrics = new MultiLabelMetrics(scores, truth, truth, weight);
+      return new Curve(name, metrics.reliabilityBins(0), metrics.expectedCalibrationError(0),
+        probability.length);
+    }
+  }
+
   private ReliabilityDiagram() {
   }
 
@@ -64,10 +137,7 @@ public final class ReliabilityDiagram {
    */
   public static void write(MultiLabelMetrics metrics, String title, File file)
     throws IOException {
-    BufferedImage image = draw(metrics, title);
-    if (!ImageIO.write(image, "png", file)) {
-      throw new IOException("No PNG writer is available to write '" + file.getPath() + "'.");
-    }
+    writePng(draw(metrics, title), file);
   }
 
   /**
@@ -78,6 +148,36 @@ public final class ReliabilityDiagram {
    * @return an RGB image of {@link #WIDTH} by {@link #HEIGHT} pixels
    */
   public static BufferedImage draw(MultiLabelMetrics metrics, String title) {
+    Curve pooled = new Curve(null, metrics.reliabilityBins(), metrics.expectedCalibrationError(),
+      metrics.numInstances() * metrics.numClasses());
+    String caption = String.format(Locale.ROOT, "ECE %.4f over %d instances x %d "
+      + "classes (%d bins); Brier %.4f", metrics.expectedCalibrationError(),
+      metrics.numInstances(), metrics.numClasses(), MultiLabelMetrics.NUM_BINS,
+      metrics.brierScore());
+    return draw(Collections.singletonList(pooled), title, Collections.singletonList(caption),
+      "sigmoid score", "share of true labels");
+  }
+
+  /**
+   * Draws one or more curves. The histogram shows the bin weights summed over the curves.
+   *
+   * @param curves the curves, at least one
+   * @param title the first line of the title
+   * @param captions up to two lines below the title
+   * @param xLabel the name of the probability axis, followed by the bin width
+   * @param yLabel the name of the observed-share axis
+   * @return an RGB image of {@link #WIDTH} by {@link #HEIGHT} pixels
+   * @throws IllegalArgumentException if there is no curve or more than two captions
+   */
+  public static BufferedImage draw(List<Curve> curves, String title, List<String> captions,
+    String xLabel, String yLabel) {
+    if (curves.isEmpty()) {
+      throw new IllegalArgumentException("No curve to draw; give at least one.");
+    }
+    if (captions.size() > 2) {
+      throw new IllegalArgumentException("Got " + captions.size() + " caption lines; at most 2 "
+        + "fit above the plot.");
+    }
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D graphics = image.createGraphics();
     try {
@@ -87,29 +187,63 @@ public final class ReliabilityDiagram {
       graphics.fillRect(0, 0, WIDTH, HEIGHT);
       graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
 
-      MultiLabelMetrics.Bin[] bins = metrics.reliabilityBins();
-      drawReliability(graphics, bins);
-      drawHistogram(graphics, bins);
-      drawAxes(graphics);
+      if (curves.size() == 1) {
+        drawBars(graphics, curves.get(0).bins);
+      }
+      for (int c = 0; c < curves.size(); c++) {
+        drawCurve(graphics, curves.get(c).bins, PALETTE[c % PALETTE.length], curves.size() > 1);
+      }
+      drawFrame(graphics, yLabel);
+      drawHistogram(graphics, pooledBins(curves));
+      drawAxes(graphics, xLabel);
+      drawLegend(graphics, curves);
 
       graphics.setColor(Color.BLACK);
       graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-      graphics.drawString(title, LEFT, 22);
+      graphics.drawString(title, LEFT, 20);
       graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-      graphics.drawString(String.format(Locale.ROOT, "ECE %.4f over %d instances x %d "
-        + "classes (%d bins); Brier %.4f", metrics.expectedCalibrationError(),
-        metrics.numInstances(), metrics.numClasses(), MultiLabelMetrics.NUM_BINS,
-        metrics.brierScore()), LEFT, 40);
+      for (int line = 0; line < captions.size(); line++) {
+        graphics.drawString(captions.get(line), LEFT, 37 + 14 * line);
+      }
     } finally {
       graphics.dispose();
     }
     return image;
   }
 
-  /** Draws the observed-share bars, the mean-score dots and the diagonal. */
-  private static void drawReliability(Graphics2D graphics, MultiLabelMetrics.Bin[] bins) {
+  /**
+   * Writes an image as a PNG file.
+   *
+   * @param image the image
+   * @param file the PNG file to write, replaced if it exists
+   * @throws IOException if the file cannot be written
+   */
+  public static void writePng(BufferedImage image, File file) throws IOException {
+    if (!ImageIO.write(image, "png", file)) {
+      throw new IOException("No PNG writer is available to write '" + file.getPath() + "'.");
+    }
+  }
+
+  /** Sums the bin weights of all curves, for the histogram. */
+  private static MultiLabelMetrics.Bin[] pooledBins(List<Curve> curves) {
+    MultiLabelMetrics.Bin[] first = curves.get(0).bins;
+    List<MultiLabelMetrics.Bin> pooled = new ArrayList<MultiLabelMetrics.Bin>();
+    for (int b = 0; b < first.length; b++) {
+      double weight = 0;
+      for (Curve curve : curves) {
+        weight += curve.bins[b].weight;
+      }
+      pooled.add(new MultiLabelMetrics.Bin(first[b].lower, first[b].upper, weight, Double.NaN,
+        Double.NaN));
+    }
+    return pooled.toArray(new MultiLabelMetrics.Bin[0]);
+  }
+
+  /** Draws the observed-share bar of each non-empty bin. */
+  private static void drawBars(Graphics2D graphics, MultiLabelMetrics.Bin[] bins) {
     int bottom = RELIABILITY_BOTTOM;
     int height = bottom - TOP;
+    graphics.setColor(BAR);
     for (MultiLabelMetrics.Bin bin : bins) {
       if (!(bin.weight > 0)) {
         continue;
@@ -117,13 +251,42 @@ public final class ReliabilityDiagram {
       int x0 = xPixel(bin.lower);
       int x1 = xPixel(bin.upper);
       int barTop = bottom - (int) Math.round(bin.observedRate * height);
-      graphics.setColor(BAR);
       graphics.fillRect(x0 + 1, barTop, x1 - x0 - 2, bottom - barTop);
-      graphics.setColor(POINT);
+    }
+  }
+
+  /**
+   * Draws a dot at (mean probability, observed share) of each non-empty bin, joined by
+   * a line when {@code joined} is set.
+   */
+  private static void drawCurve(Graphics2D graphics, MultiLabelMetrics.Bin[] bins, Color color,
+    boolean joined) {
+    int bottom = RELIABILITY_BOTTOM;
+    int height = bottom - TOP;
+    graphics.setColor(color);
+    graphics.setStroke(new BasicStroke(2));
+    int previousX = -1;
+    int previousY = -1;
+    for (MultiLabelMetrics.Bin bin : bins) {
+      if (!(bin.weight > 0)) {
+        continue;
+      }
       int px = xPixel(bin.meanScore);
       int py = bottom - (int) Math.round(bin.observedRate * height);
       graphics.fillOval(px - 4, py - 4, 8, 8);
+      if (joined && previousX >= 0) {
+        graphics.drawLine(previousX, previousY, px, py);
+      }
+      previousX = px;
+      previousY = py;
     }
+    graphics.setStroke(new BasicStroke(1));
+  }
+
+  /** Draws the diagonal, the border and the ticks of the reliability panel. */
+  private static void drawFrame(Graphics2D graphics, String yLabel) {
+    int bottom = RELIABILITY_BOTTOM;
+    int height = bottom - TOP;
     graphics.setColor(Color.GRAY);
     graphics.setStroke(new BasicStroke(1, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
       new float[] {6, 4}, 0));
@@ -137,7 +300,54 @@ public final class ReliabilityDiagram {
       graphics.drawLine(LEFT - 4, y, LEFT, y);
       graphics.drawString(String.format(Locale.ROOT, "%.1f", value), LEFT - 30, y + 4);
     }
-    graphics.drawString("share of true labels", 8, TOP - 4);
+    graphics.drawString(yLabel, 8, TOP - 4);
+  }
+
+  /**
+   * Draws the names and errors of named curves in the upper left of the reliability
+   * panel, at most {@link #MAX_LEGEND_ROWS} rows.
+   */
+  private static void drawLegend(Graphics2D graphics, List<Curve> curves) {
+    List<String> rows = new ArrayList<String>();
+    List<Color> colors = new ArrayList<Color>();
+    for (int c = 0; c < curves.size(); c++) {
+      Curve curve = curves.get(c);
+      if (curve.name == null) {
+        continue;
+      }
+      if (rows.size() == MAX_LEGEND_ROWS - 1 && curves.size() - c > 1) {
+        rows.add("... and " + (curves.size() - c) + " more");
+        colors.add(Color.BLACK);
+        break;
+      }
+      rows.add(String.format(Locale.ROOT, "%s  (ECE %.4f)", curve.name,
+        curve.expectedCalibrationError));
+      colors.add(PALETTE[c % PALETTE.length]);
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+
+    int rowHeight = 15;
+    int width = 0;
+    for (String row : rows) {
+      width = Math.max(width, graphics.getFontMetrics().stringWidth(row));
+    }
+
+    int x = LEFT + 8;
+    int y = TOP + 8;
+    graphics.setColor(new Color(255, 255, 255, 220));
+    graphics.fillRect(x, y, width + 30, rows.size() * rowHeight + 8);
+    graphics.setColor(Color.LIGHT_GRAY);
+    graphics.drawRect(x, y, width + 30, rows.size() * rowHeight + 8);
+
+    for (int r = 0; r < rows.size(); r++) {
+      int baseline = y + 4 + (r + 1) * rowHeight - 3;
+      graphics.setColor(colors.get(r));
+      graphics.fillRect(x + 6, baseline - 9, 12, 8);
+      graphics.setColor(Color.BLACK);
+      graphics.drawString(rows.get(r), x + 24, baseline);
+    }
   }
 
   /** Draws the share of pairs in each bin below the reliability panel. */
@@ -166,7 +376,7 @@ public final class ReliabilityDiagram {
   }
 
   /** Draws the score axis below the histogram. */
-  private static void drawAxes(Graphics2D graphics) {
+  private static void drawAxes(Graphics2D graphics, String xLabel) {
     int bottom = TOP + PLOT_SIZE;
     graphics.setColor(Color.BLACK);
     for (int tick = 0; tick <= 10; tick++) {
@@ -176,8 +386,9 @@ public final class ReliabilityDiagram {
         graphics.drawString(String.format(Locale.ROOT, "%.1f", tick / 10.0), x - 9, bottom + 18);
       }
     }
-    graphics.drawString("sigmoid score (bins of width 0.1)", LEFT + PLOT_SIZE / 2 - 90,
-      bottom + 38);
+    String label = xLabel + " (bins of width " + 1.0 / MultiLabelMetrics.NUM_BINS + ")";
+    int width = graphics.getFontMetrics().stringWidth(label);
+    graphics.drawString(label, LEFT + (PLOT_SIZE - width) / 2, bottom + 38);
   }
 
   /** Returns the pixel column of a score on the horizontal axis. */
