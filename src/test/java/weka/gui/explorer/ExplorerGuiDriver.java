@@ -80,7 +80,7 @@ public final class ExplorerGuiDriver {
     "debug", "doNotCheckCapabilities", "numDecimalPlaces");
 
   private static final List<String> FILTER_PROPERTY_ORDER = Arrays.asList("classifier",
-    "serializedClassifierFile", "outputLogits", "outputLabels", "debug",
+    "serializedClassifierFile", "outputLogits", "outputLabels", "mekaOutput", "keepClass", "debug",
     "doNotCheckCapabilities");
 
   /** Upper bound for one step, such as the cross-validation run; glass takes seconds. */

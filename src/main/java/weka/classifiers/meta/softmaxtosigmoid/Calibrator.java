@@ -217,7 +217,8 @@ public enum Calibrator {
       offsets[k] = result.offset;
     }
     if (tooFew.length() > 0) {
-      warnings.add("Class " + tooFew + " has fewer than " + settings.minimumPerClass
+      warnings.add("Class " + tooFew + " has fewer than "
+        + formatCount(settings.minimumPerClass)
         + " positive or negative calibration examples (by weight), so it uses the shared "
         + "scale and offset.");
     }
@@ -226,6 +227,12 @@ public enum Calibrator {
         + "scale of 0 or below, so it uses the shared scale and offset.");
     }
     return LinearCalibration.perClass(scales, offsets);
+  }
+
+  /** Formats a weighted count without a trailing ".0" when it is a whole number. */
+  private static String formatCount(double count) {
+    return count == Math.rint(count) && Math.abs(count) < 1e15
+      ? Long.toString((long) count) : Double.toString(count);
   }
 
   private static void appendName(StringBuilder names, String name) {
