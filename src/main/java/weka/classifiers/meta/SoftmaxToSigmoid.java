@@ -1075,7 +1075,8 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     checkWeights(train);
     m_ClassAttribute = (Attribute) data.classAttribute().copy();
     String[] classNames = classNames(m_ClassAttribute);
-    m_Inversion = new SoftmaxInversion(m_Gauge, referenceIndex(m_ClassAttribute), m_LogZ,
+    int referenceIndex = Gauge.referenceIndex(m_ReferenceClass, classNames);
+    m_Inversion = new SoftmaxInversion(m_Gauge, referenceIndex, m_LogZ,
       m_Smoothing, classNames);
     List<String> warnings = new ArrayList<String>();
     if (train.numInstances() < data.numInstances()) {
@@ -1295,31 +1296,6 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
         + "0.5, so threshold " + m_Threshold + " labels only classes with probability 1; "
         + "choose the centered gauge, a calibrator or a lower threshold.");
     }
-  }
-
-  private int referenceIndex(Attribute classAttribute) {
-    int numValues = classAttribute.numValues();
-    if (m_ReferenceClass.equalsIgnoreCase("last")) {
-      return numValues - 1;
-    }
-    if (m_ReferenceClass.equalsIgnoreCase("first")) {
-      return 0;
-    }
-    int byName = classAttribute.indexOfValue(m_ReferenceClass);
-    if (byName >= 0) {
-      return byName;
-    }
-    try {
-      int index = Integer.parseInt(m_ReferenceClass);
-      if (index >= 1 && index <= numValues) {
-        return index - 1;
-      }
-    } catch (NumberFormatException e) {
-      // Not a number either: reported below.
-    }
-    throw new IllegalArgumentException("Reference class '" + m_ReferenceClass + "' is neither "
-      + "a value of class attribute '" + classAttribute.name() + "' nor an index from 1 to "
-      + numValues + "; use one of those, 'first' or 'last'.");
   }
 
   private static String[] classNames(Attribute classAttribute) {

@@ -71,6 +71,38 @@ public enum Gauge {
       + "'; use one of " + spellings(values()) + ".");
   }
 
+  /**
+   * Resolves the reference class of the reference gauge.
+   *
+   * @param reference a class value, a 1-based index, 'first' or 'last' (case-insensitive)
+   * @param classNames the class values in order
+   * @return the 0-based index of the reference class
+   * @throws IllegalArgumentException naming the value and the accepted forms if none matches
+   */
+  public static int referenceIndex(String reference, String[] classNames) {
+    if (reference.equalsIgnoreCase("last")) {
+      return classNames.length - 1;
+    }
+    if (reference.equalsIgnoreCase("first")) {
+      return 0;
+    }
+    int byName = java.util.Arrays.asList(classNames).indexOf(reference);
+    if (byName >= 0) {
+      return byName;
+    }
+    try {
+      int index = Integer.parseInt(reference);
+      if (index >= 1 && index <= classNames.length) {
+        return index - 1;
+      }
+    } catch (NumberFormatException e) {
+      // Neither a class value nor a number: reported below.
+    }
+    throw new IllegalArgumentException("Option -reference-class: '" + reference
+      + "' is neither a class value {" + String.join(",", classNames) + "} nor an index "
+      + "from 1 to " + classNames.length + "; use one of those, 'first' or 'last'.");
+  }
+
   static String spellings(Enum<?>[] values) {
     StringBuilder result = new StringBuilder();
     for (Enum<?> value : values) {

@@ -838,7 +838,7 @@ public class ProbabilitiesToSigmoid extends Filter
         columnNames, m_Tolerance, m_Renormalize);
     }
     SoftmaxInversion inversion = new SoftmaxInversion(m_Gauge,
-      referenceIndex(classNames), m_LogZ, m_Smoothing, classNames);
+      Gauge.referenceIndex(m_ReferenceClass, classNames), m_LogZ, m_Smoothing, classNames);
     return ProbabilityConversion.forDistributions(inversion, calibration, rule, columnNames,
       m_Tolerance, m_Renormalize);
   }
@@ -858,30 +858,6 @@ public class ProbabilitiesToSigmoid extends Filter
         + "in the order " + String.join(",", classNames) + ".");
     }
     return values;
-  }
-
-  private int referenceIndex(String[] classNames) {
-    if (m_ReferenceClass.equalsIgnoreCase("last")) {
-      return classNames.length - 1;
-    }
-    if (m_ReferenceClass.equalsIgnoreCase("first")) {
-      return 0;
-    }
-    int byName = java.util.Arrays.asList(classNames).indexOf(m_ReferenceClass);
-    if (byName >= 0) {
-      return byName;
-    }
-    try {
-      int index = Integer.parseInt(m_ReferenceClass);
-      if (index >= 1 && index <= classNames.length) {
-        return index - 1;
-      }
-    } catch (NumberFormatException e) {
-      // Neither a class value nor a number: reported below.
-    }
-    throw new IllegalArgumentException("Option -reference-class: '" + m_ReferenceClass
-      + "' is neither a class value {" + String.join(",", classNames) + "} nor an index "
-      + "from 1 to " + classNames.length + "; use one of those, 'first' or 'last'.");
   }
 
   private int[] probabilityColumns(Instances data, String[] classNames) {
