@@ -53,7 +53,8 @@ class RealDataTest {
     classifier.buildClassifier(parts[0]);
 
     LinearCalibration map = (LinearCalibration) classifier.getCalibrationMap();
-    assertTrue(Double.isFinite(map.scale(0)) && map.scale(0) > 0, "scale " + map.scale(0));
+    assertTrue(Double.isFinite(map.scale(0)), "finite scale " + map.scale(0));
+    assertTrue(map.scale(0) > 0, "positive scale " + map.scale(0));
     assertTrue(Double.isFinite(map.offset(0)), "offset " + map.offset(0));
     String text = classifier.toString();
     assertFalse(text.contains("NaN"), text);
@@ -66,7 +67,8 @@ class RealDataTest {
       double[] scores = classifier.sigmoidScores(instance);
       assertEquals(parts[1].numClasses(), scores.length);
       for (double score : scores) {
-        assertTrue(score >= 0 && score <= 1, "score " + score);
+        assertTrue(score >= 0, "score " + score + " at least 0");
+        assertTrue(score <= 1, "score " + score + " at most 1");
       }
     }
   }

@@ -197,7 +197,7 @@ class SoftmaxToSigmoidBehaviourTest {
 
   @Test
   void antiInformativeCalibrationKeepsTheRanking() throws Exception {
-    // Case E1: the unconstrained scale is -0.3856; the model keeps a = 1 and says so.
+    // Case E1: the unconstrained scale is -0.3856; the model keeps a = 1 and warns in its text.
     double[][] rows = new double[20][];
     String[] classes = new String[20];
     for (int i = 0; i < 20; i++) {
@@ -239,7 +239,7 @@ class SoftmaxToSigmoidBehaviourTest {
 
   @Test
   void foldsMissingAClassKeepAllClasses() throws Exception {
-    // Case D2: every training fold holds two of the three classes.
+    // Case D2: every training fold contains two of the three classes.
     Instances data = TestData.arff("@relation d2\n@attribute x numeric\n@attribute cls {a,b,c}\n"
       + "@data\n1.0,a\n1.1,a\n2.0,b\n2.1,b\n3.0,c\n3.1,c\n");
     SoftmaxToSigmoid classifier = configured(new J48(), "-folds 3");
@@ -299,7 +299,7 @@ class SoftmaxToSigmoidBehaviourTest {
   }
 
   @Test
-  void labelSetUsesAtOrAboveAndKeepTop() throws Exception {
+  void labelSetAtOrAboveThreshold() throws Exception {
     // Case G1, uniform K = 3 under the centered gauge: every score is exactly 0.5, so
     // ">=" labels all three classes.
     Instances data = TestData.arff("@relation g1\n@attribute p1 numeric\n@attribute p2 numeric\n"

@@ -6,7 +6,7 @@
  */
 package weka.classifiers.meta.softmaxtosigmoid;
 
-/** Where the base distributions used for calibration come from. */
+/** Source of the base distributions used for calibration. */
 public enum CalibrationSource {
 
   /** Out-of-fold predictions of a stratified, seeded internal cross-validation. */

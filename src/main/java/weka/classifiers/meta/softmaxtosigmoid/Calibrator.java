@@ -184,8 +184,8 @@ public enum Calibrator {
   }
 
   /**
-   * Fits (a_k, b_k) per class on that class's pairs; classes with fewer than the
-   * minimum weighted positives or negatives, or whose fit fails, use the shared map.
+   * Fits (a_k, b_k) per class on that class's pairs. A class with fewer than the
+   * minimum weighted positives or negatives, or whose fit fails, uses the shared map.
    */
   private static LinearCalibration fitPerClass(CalibrationData original, CalibrationData fitted,
     Settings settings, String[] classNames, List<String> warnings) {

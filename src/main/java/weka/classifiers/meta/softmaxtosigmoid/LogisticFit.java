@@ -146,8 +146,8 @@ public final class LogisticFit {
     while (!converged && iteration < MAX_ITERATIONS) {
       iteration++;
       double[] direction = newtonDirection(state, fitScale);
-      // Where the curvature is tiny (saturated sigmoids) a Newton step can be huge; limit
-      // it so that no calibrated logit moves by more than MAX_LOGIT_CHANGE at once.
+      // Saturated sigmoids have tiny curvature, so a Newton step can be huge. The step is
+      // scaled down until no calibrated logit moves by more than MAX_LOGIT_CHANGE.
       double logitChange = Math.abs(direction[0]) * maxAbsLogit + Math.abs(direction[1]);
       if (logitChange > MAX_LOGIT_CHANGE) {
         direction[0] *= MAX_LOGIT_CHANGE / logitChange;

@@ -175,9 +175,9 @@ public final class SoftmaxInversion implements Serializable {
    * @param y the distribution, not modified
    * @return the logits, or null if the distribution is not valid (see {@link #normalize})
    * @throws IllegalArgumentException if smoothing is 0 and the gauge constant
-   *           needs the logarithm of a zero probability (centered gauge, or the
-   *           reference gauge with a zero reference class); the message names
-   *           the class and the gauge
+   *           needs the logarithm of a zero probability, as the centered gauge
+   *           does for any class and the reference gauge for its reference class.
+   *           The message names the class and the gauge.
    */
   public double[] logits(double[] y) {
     double[] normalized = normalize(y);

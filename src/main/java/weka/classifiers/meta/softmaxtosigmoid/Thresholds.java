@@ -117,7 +117,7 @@ public final class Thresholds {
    * one true label with probability at least {@code 1 - alpha}.
    *
    * <p>Each calibration instance contributes {@code m_i}, the highest score among
-   * its true labels; a set {@code {k : s_k >= t}} then holds a true label exactly
+   * its true labels; a set {@code {k : s_k >= t}} then contains a true label exactly
    * when {@code m_i >= t}. Sorting the m_i in descending order, the threshold is
    * the q-th largest with {@code q = ceil((n + 1)(1 - alpha))}, which guarantees
    * coverage of at least {@code 1 - alpha} for an exchangeable new instance. With

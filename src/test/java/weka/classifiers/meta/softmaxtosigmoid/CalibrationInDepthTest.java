@@ -26,7 +26,7 @@ class CalibrationInDepthTest {
 
   @Test
   void perClassPlattFitsCaseA4() {
-    // Each class sees two distinct logits with frequencies 0.8 and 0.2, so the per-class
+    // Each class has two distinct logits with frequencies 0.8 and 0.2, so the per-class
     // maximum-likelihood fit equals the shared one: reference (1, 0), centered (2, 0),
     // maximum (2, ln 4) for class c1.
     Object[][] cases = {
@@ -134,7 +134,7 @@ class CalibrationInDepthTest {
 
   @Test
   void cardinalityThresholdPassesRoundedCount() {
-    // 3 instances x 2 classes, distinct scores; cardinality 1 asks for round(1 * 3) = 3 pairs,
+    // 3 instances x 2 classes, distinct scores; cardinality 1 requests round(1 * 3) = 3 pairs,
     // cardinality 0.5 for round(1.5) = 2 pairs (Java rounds half up).
     double[][] scores = {{0.9, 0.2}, {0.6, 0.55}, {0.3, 0.1}};
     double[] weights = {1, 1, 1};
@@ -155,7 +155,7 @@ class CalibrationInDepthTest {
   }
 
   @Test
-  void conformalQuantileIndexIsCeilingOfNPlusOneTimesLevel() {
+  void conformalIndexRoundsUp() {
     assertEquals(9, Thresholds.conformalIndex(9, 0.1), "ceil(10 * 0.9)");
     assertEquals(18, Thresholds.conformalIndex(19, 0.1), "ceil(20 * 0.9)");
     assertEquals(6, Thresholds.conformalIndex(5, 0.1), "ceil(5.4), above n");
@@ -163,7 +163,7 @@ class CalibrationInDepthTest {
   }
 
   @Test
-  void conformalThresholdIsTheQthLargestBestTrueScore() {
+  void conformalThresholdIsQthLargest() {
     // m = 0.1 .. 0.9; n = 9, alpha = 0.1: q = 9, the 9th largest is 0.1.
     double[] m = {0.5, 0.1, 0.9, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6};
     double[] w = new double[9];

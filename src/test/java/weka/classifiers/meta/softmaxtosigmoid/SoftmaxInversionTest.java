@@ -98,7 +98,7 @@ class SoftmaxInversionTest {
   }
 
   @Test
-  void exactZeroWithoutSmoothingIsRejectedByCenteredGauge() {
+  void centeredGaugeRejectsExactZero() {
     // Case A1: the centered constant would be -inf and the logit of c3 NaN.
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
       () -> inversion(Gauge.CENTERED, 3, 0).logits(new double[] {0.5, 0.5, 0}));

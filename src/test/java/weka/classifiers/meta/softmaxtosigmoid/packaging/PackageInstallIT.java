@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Installs the built package zip into an empty WEKA_HOME with Weka's own
  * package manager and runs the classifier from the installed copy, the way a
- * user does. Each step runs in a separate JVM whose class path holds Weka and
+ * user does. Each step runs in a separate JVM whose class path contains Weka and
  * its libraries but not this project's classes, so only the installed package
  * can provide them.
  */
@@ -139,8 +139,8 @@ class PackageInstallIT {
   @Test
   void packageDemandingNewerWekaIsNotLoaded() throws Exception {
     // Weka 3.8.6 unpacks an archive from the command line without checking its Depends
-    // line and checks the Weka version when it loads packages; read in
-    // WekaPackageManager.installPackageFromArchive and loadCheck.
+    // line. It checks the Weka version only when it loads packages (read in
+    // WekaPackageManager.installPackageFromArchive and loadCheck).
     File tooNew = wekaHome.resolve("tooNew.zip").toFile();
     copyWithDependency(zip, tooNew, "weka (>=3.9.9)");
     Run installed = install(tooNew);
