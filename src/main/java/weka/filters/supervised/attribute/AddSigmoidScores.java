@@ -19,10 +19,10 @@ import java.util.logging.Logger;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.meta.SoftmaxToSigmoid;
+import weka.classifiers.meta.softmaxtosigmoid.DecimalTextInstance;
 import weka.classifiers.meta.softmaxtosigmoid.MekaOutput;
 import weka.core.Attribute;
 import weka.core.Capabilities;
-import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
@@ -587,7 +587,7 @@ public class AddSigmoidScores extends SimpleBatchFilter
 
     Instance output = input instanceof SparseInstance
       ? new SparseInstance(input.weight(), values)
-      : new DenseInstance(input.weight(), values);
+      : new DecimalTextInstance(input.weight(), values);
     // A string or relational value is an index into the input's attribute, so
     // the value is added to the output format and the index updated.
     copyValues(output, false, input.dataset(), outputFormatPeek());

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 
 import weka.classifiers.meta.SoftmaxToSigmoid;
 import weka.classifiers.meta.softmaxtosigmoid.CalibrationMap;
+import weka.classifiers.meta.softmaxtosigmoid.DecimalTextInstance;
 import weka.classifiers.meta.softmaxtosigmoid.Gauge;
 import weka.classifiers.meta.softmaxtosigmoid.LabelSetRule;
 import weka.classifiers.meta.softmaxtosigmoid.LinearCalibration;
@@ -29,7 +30,6 @@ import weka.classifiers.meta.softmaxtosigmoid.ThresholdRule;
 import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
-import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
@@ -1055,7 +1055,7 @@ public class ProbabilitiesToSigmoid extends Filter
     }
 
     Instance output = input instanceof SparseInstance
-      ? new SparseInstance(input.weight(), values) : new DenseInstance(input.weight(), values);
+      ? new SparseInstance(input.weight(), values) : new DecimalTextInstance(input.weight(), values);
     Instances source = input.dataset() != null ? input.dataset() : getInputFormat();
     copyValues(output, false, source, outputFormatPeek());
     return output;
