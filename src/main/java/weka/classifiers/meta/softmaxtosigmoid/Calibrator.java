@@ -196,7 +196,9 @@ public enum Calibrator {
     double[] scales = new double[numClasses];
     double[] offsets = new double[numClasses];
     StringBuilder tooFew = new StringBuilder();
+    int tooFewCount = 0;
     StringBuilder failed = new StringBuilder();
+    int failedCount = 0;
     for (int k = 0; k < numClasses; k++) {
       scales[k] = shared.scale(k);
       offsets[k] = shared.offset(k);
@@ -204,6 +206,7 @@ public enum Calibrator {
       if (positives[k] < settings.minimumPerClass || negatives < settings.minimumPerClass
         || positives[k] == 0 || negatives == 0) {
         appendName(tooFew, classNames[k]);
+        tooFewCount++;
         continue;
       }
       double[][] pairs = fitted.classPairs(k);
@@ -211,20 +214,24 @@ public enum Calibrator {
         LogisticFit.fitScaleAndOffset(pairs[0], pairs[1], pairs[2], settings.ridge);
       if (!result.converged || !(result.scale > 0)) {
         appendName(failed, classNames[k]);
+        failedCount++;
         continue;
       }
       scales[k] = result.scale;
       offsets[k] = result.offset;
     }
     if (tooFew.length() > 0) {
-      warnings.add("Class " + tooFew + " has fewer than "
-        + formatCount(settings.minimumPerClass)
-        + " positive or negative calibration examples (by weight), so it uses the shared "
-        + "scale and offset.");
+      String subject = tooFewCount == 1 ? "Class " + tooFew + " has"
+        : "Classes " + tooFew + " have";
+      warnings.add(subject + " fewer than " + formatCount(settings.minimumPerClass)
+        + " positive or negative calibration examples (by weight), so "
+        + (tooFewCount == 1 ? "it uses" : "they use") + " the shared scale and offset.");
     }
     if (failed.length() > 0) {
-      warnings.add("The per-class fit of class " + failed + " did not converge or gave a "
-        + "scale of 0 or below, so it uses the shared scale and offset.");
+      String subject = failedCount == 1 ? "The per-class fit of class " + failed
+        : "The per-class fits of classes " + failed;
+      warnings.add(subject + " did not converge or gave a scale of 0 or below, so "
+        + (failedCount == 1 ? "it uses" : "they use") + " the shared scale and offset.");
     }
     return LinearCalibration.perClass(scales, offsets);
   }

@@ -98,6 +98,26 @@ class CalibrationInDepthTest {
   }
 
   @Test
+  void rareClassesWarningUsesPlural() {
+    // c2 and c3 have 1 positive each, below the minimum of 5, while c1 and c4 have
+    // 20 positives and 22 negatives each. One warning names c2 and c3.
+    String[] names = {"c1", "c2", "c3", "c4"};
+    SoftmaxInversion inversion = new SoftmaxInversion(Gauge.CENTERED, 0, 0, 1e-4, names);
+    CalibrationData data = new CalibrationData(4);
+    for (int i = 0; i < 20; i++) {
+      data.addSingleLabel(inversion.logits(new double[] {0.6, 0.2, 0.1, 0.1}), 0, 1);
+      data.addSingleLabel(inversion.logits(new double[] {0.1, 0.2, 0.1, 0.6}), 3, 1);
+    }
+    data.addSingleLabel(inversion.logits(new double[] {0.2, 0.5, 0.2, 0.1}), 1, 1);
+    data.addSingleLabel(inversion.logits(new double[] {0.2, 0.1, 0.6, 0.1}), 2, 1);
+    List<String> warnings = new ArrayList<>();
+    Calibrator.PER_CLASS.fit(data, new Calibrator.Settings(0.01, false, 5), names, warnings);
+    assertTrue(warnings.contains("Classes 'c2', 'c3' have fewer than 5 positive or negative "
+      + "calibration examples (by weight), so they use the shared scale and offset."),
+      warnings.toString());
+  }
+
+  @Test
   void isotonicPoolsAdjacentViolators() {
     // Sorted targets 0, 1, 0, 1, 1 with weights 1, 3, 1, 1, 1: the pair (1 at x=2, w=3) and
     // (0 at x=3, w=1) violate monotonicity and pool to 3/4; the blocks are then
