@@ -94,22 +94,41 @@ class DecimalTextInstanceTest {
     assertEquals(instance.toString(), data.instance(0).toString());
   }
 
-  @Test
-  void serializationKeepsValuesAndWeight() throws Exception {
-    DecimalTextInstance instance = new DecimalTextInstance(0.25, new double[] {0.1, 7});
+  private static Object serializedCopy(Object object) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(instance);
+      out.writeObject(object);
     }
-    Object read;
     try (ObjectInputStream in = new ObjectInputStream(
       new ByteArrayInputStream(bytes.toByteArray()))) {
-      read = in.readObject();
+      return in.readObject();
     }
-    Instance copy = (Instance) read;
-    assertSame(DecimalTextInstance.class, copy.getClass());
+  }
+
+  @Test
+  void serializedCopyIsPlainDenseInstance() throws Exception {
+    // A plain DenseInstance can be read back where this package is not installed.
+    DecimalTextInstance instance = new DecimalTextInstance(0.25, new double[] {0.1, 7});
+    Instance copy = (Instance) serializedCopy(instance);
+    assertSame(DenseInstance.class, copy.getClass());
     assertEquals(0.25, copy.weight(), 0.0);
     assertEquals(0.1, copy.value(0), 0.0);
     assertEquals(7, copy.value(1), 0.0);
+  }
+
+  @Test
+  void serializedDataSetKeepsTextAndLinks() throws Exception {
+    Instances header = mixedHeader();
+    Instances data = new Instances(header, 3);
+    Random random = new Random(5L);
+    for (int n = 0; n < 3; n++) {
+      data.add(new DecimalTextInstance(1.5, randomRow(header, random)));
+    }
+    Instances copy = (Instances) serializedCopy(data);
+    assertEquals(data.toString(), copy.toString());
+    for (int n = 0; n < 3; n++) {
+      assertSame(DenseInstance.class, copy.instance(n).getClass(), "row " + n);
+      assertSame(copy, copy.instance(n).dataset(), "row " + n);
+    }
   }
 }
