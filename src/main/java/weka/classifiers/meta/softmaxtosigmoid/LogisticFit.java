@@ -21,9 +21,11 @@ package weka.classifiers.meta.softmaxtosigmoid;
  * likelihood, which diverges on separable data and is then reported as not
  * converged. Each Newton iteration evaluates L, its gradient and its Hessian in
  * one pass over the pairs, limits the step so that no logit {@code a x + b} moves
- * by more than 10, and halves the step until L decreases (Armijo rule).
- * Starting at the identity {@code a = 1, b = 0}, a fit typically takes fewer
- * than ten passes.
+ * by more than 10, and halves the step until L decreases (Armijo rule). Once the
+ * decrease that the Newton step predicts is below the rounding error of L, the
+ * step is taken in full and ends the fit, because the line search could then only
+ * compare rounding errors. Starting at the identity {@code a = 1, b = 0}, a fit
+ * typically takes fewer than ten passes.
  */
 public final class LogisticFit {
 
@@ -34,6 +36,14 @@ public final class LogisticFit {
   static final double DIVERGENCE_BOUND = 1e6;
 
   private static final double STEP_TOLERANCE = 1e-10;
+
+  /**
+   * Squared Newton decrement {@code g' H^-1 g}, relative to {@code |L|}, below which the
+   * next Newton step is taken in full and ends the fit. It lies between the typical
+   * (about 1e-13) and the worst-case (about 1e-10) relative rounding error of a sum of
+   * 10^6 terms in double precision.
+   */
+  private static final double DECREMENT_TOLERANCE = 1e-12;
 
   /** Largest change of any calibrated logit {@code a x + b} in one Newton step. */
   private static final double MAX_LOGIT_CHANGE = 10;
@@ -154,6 +164,16 @@ public final class LogisticFit {
         direction[1] *= MAX_LOGIT_CHANGE / logitChange;
       }
       double slope = state[1] * direction[0] + state[2] * direction[1];
+      if (slope <= 0 && -slope <= DECREMENT_TOLERANCE * Math.abs(state[0])) {
+        // The predicted decrease -slope / 2 is at the rounding error of L, so comparing
+        // objectives cannot accept a step any more. The full Newton step ends the fit.
+        a += direction[0];
+        b += direction[1];
+        state = evaluate(x, t, w, ridge, a, b, fitScale);
+        converged = !Double.isNaN(state[0]) && maxAbs(a, b) <= DIVERGENCE_BOUND;
+        break;
+      }
+
       double step = 1;
       double[] candidate = null;
       while (step > 1e-12) {

@@ -189,6 +189,42 @@ class CalibratorTest {
   }
 
   @Test
+  void largeFitEndsAtStationaryPoint() {
+    // 10^6 pairs: near the optimum the predicted decrease falls below the rounding error
+    // of L (about 2.5e5 here), where the fit takes the last Newton step in full.
+    // Central differences with h = 1e-4 gave gradients of about 1e-4 at the result and
+    // 3140 at a + 0.01, so 0.005 fails any scale more than about 2e-8 off the minimum.
+    java.util.Random random = new java.util.Random(11L);
+    int n = 1_000_000;
+    double[] x = new double[n];
+    double[] t = new double[n];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      boolean positive = random.nextInt(10) == 0;
+      x[i] = 1.5 * random.nextGaussian() + (positive ? 2 : 0);
+      t[i] = positive ? 1 : 0;
+      w[i] = 1;
+    }
+    LogisticFit.Result result = LogisticFit.fitScaleAndOffset(x, t, w, 0.01);
+    assertTrue(result.converged);
+    assertTrue(result.iterations <= 10, "iterations: " + result.iterations);
+
+    double h = 1e-4;
+    double a = result.scale;
+    double b = result.offset;
+    double gradientA = (objective(x, t, w, a + h, b) - objective(x, t, w, a - h, b)) / (2 * h);
+    double gradientB = (objective(x, t, w, a, b + h) - objective(x, t, w, a, b - h)) / (2 * h);
+    assertEquals(0, gradientA, 0.005);
+    assertEquals(0, gradientB, 0.005);
+    assertEquals(objective(x, t, w, a, b), result.objective, 1e-9 * result.objective);
+  }
+
+  private static double objective(double[] x, double[] t, double[] w, double a, double b) {
+    return LogisticFit.negativeLogLikelihood(x, t, w, a, b)
+      + 0.5 * 0.01 * ((a - 1) * (a - 1) + b * b);
+  }
+
+  @Test
   void singleClassCalibrationIsWarnedAbout() {
     // Case D3, scenario 2: all calibration rows are class c1.
     SoftmaxInversion inversion = new SoftmaxInversion(Gauge.CENTERED, 1, 0, 1e-4, BINARY);
