@@ -28,6 +28,15 @@ public class DecimalTextInstance extends DenseInstance {
   private static final long serialVersionUID = 6418092734450187163L;
 
   /**
+   * Whether Weka's {@code Utils.doubleToString} writes ASCII in this thread. Weka creates
+   * its {@code DecimalFormat} once per thread, in the default locale of that moment, so
+   * one check per thread stays valid. The probe's text contains every digit, a minus
+   * sign and a decimal point.
+   */
+  private static final ThreadLocal<Boolean> WEKA_WRITES_ASCII = ThreadLocal.withInitial(
+    () -> "-9876543210.125".equals(Utils.doubleToString(-9876543210.125, 3)));
+
+  /**
    * Creates an instance with the given weight and values, without a data set.
    *
    * @param weight the instance weight
@@ -81,6 +90,14 @@ public class DecimalTextInstance extends DenseInstance {
    */
   @Override
   public String toStringNoWeight(int afterDecimalPoint) {
+    // DecimalText writes ASCII only, while Weka's DecimalFormat follows the locale:
+    // Swedish writes U+2212 for the minus sign, and Egyptian Arabic writes Arabic-Indic
+    // digits.
+    // In such a locale Weka formats every value, so the text stays the same.
+    if (!WEKA_WRITES_ASCII.get()) {
+      return super.toStringNoWeight(afterDecimalPoint);
+    }
+
     StringBuilder text = new StringBuilder(m_AttValues.length * 10);
     for (int i = 0; i < m_AttValues.length; i++) {
       if (i > 0) {

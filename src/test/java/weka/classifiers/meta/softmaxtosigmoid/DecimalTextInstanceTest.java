@@ -2,6 +2,7 @@ package weka.classifiers.meta.softmaxtosigmoid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,6 +10,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,54 @@ class DecimalTextInstanceTest {
       }
       assertEquals(reference.toString(), fast.toString(), "row " + n);
     }
+  }
+
+  /** Returns the text of both instance kinds, formatted in a new thread in a locale. */
+  private static String[] textsInLocale(Locale locale, Instances header, double[] values)
+    throws Exception {
+    Locale saved = Locale.getDefault();
+    String[] texts = new String[2];
+    Throwable[] failure = new Throwable[1];
+    try {
+      Locale.setDefault(locale);
+      // Weka creates its DecimalFormat once per thread, in the locale of that moment.
+      Thread thread = new Thread(() -> {
+        try {
+          Instance reference = new DenseInstance(1.0, values.clone());
+          Instance fast = new DecimalTextInstance(1.0, values.clone());
+          reference.setDataset(header);
+          fast.setDataset(header);
+          texts[0] = reference.toString();
+          texts[1] = fast.toString();
+        } catch (Throwable e) {
+          failure[0] = e;
+        }
+      });
+      thread.start();
+      thread.join();
+    } finally {
+      Locale.setDefault(saved);
+    }
+    if (failure[0] != null) {
+      throw new AssertionError(failure[0]);
+    }
+    return texts;
+  }
+
+  @Test
+  void localeDigitsAndMinusSignMatchWeka() throws Exception {
+    // With the JDK's CLDR data, Swedish formats the minus sign as U+2212 and Egyptian
+    // Arabic writes Arabic-Indic digits. The text must still equal Weka's own.
+    Instances header = mixedHeader();
+    double[] values = {-0.25, 1, 0, header.attribute(3).parseDate("2026-12-04"), -12.5};
+    String[] swedish = textsInLocale(new Locale("sv", "SE"), header, values);
+    assertTrue(swedish[0].contains("\u2212"), swedish[0]);
+    assertEquals(swedish[0], swedish[1]);
+    String[] arabic = textsInLocale(new Locale("ar", "EG"), header, values);
+    assertTrue(arabic[0].contains("\u0662"), arabic[0]);
+    assertEquals(arabic[0], arabic[1]);
+    String[] english = textsInLocale(Locale.US, header, values);
+    assertEquals(english[0], english[1]);
   }
 
   @Test
