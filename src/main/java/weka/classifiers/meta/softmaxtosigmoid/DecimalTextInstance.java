@@ -90,10 +90,9 @@ public class DecimalTextInstance extends DenseInstance {
    */
   @Override
   public String toStringNoWeight(int afterDecimalPoint) {
-    // DecimalText writes ASCII only, while Weka's DecimalFormat follows the locale:
+    // DecimalText writes ASCII only, while Weka's DecimalFormat follows the locale.
     // Swedish writes U+2212 for the minus sign, and Egyptian Arabic writes Arabic-Indic
-    // digits.
-    // In such a locale Weka formats every value, so the text stays the same.
+    // digits. In such a locale Weka formats every value, so the text stays the same.
     if (!WEKA_WRITES_ASCII.get()) {
       return super.toStringNoWeight(afterDecimalPoint);
     }
