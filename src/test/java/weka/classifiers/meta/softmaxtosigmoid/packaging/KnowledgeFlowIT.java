@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +24,9 @@ import weka.core.converters.ConverterUtils.DataSource;
  * Runs the KnowledgeFlow in doc/ headless with Weka's FlowRunner, against the
  * package installed in an empty WEKA_HOME, and checks the files it writes.
  *
- * <p>The flow reads {@code ../data/glass.arff} and writes to
- * {@code ../target/knowledgeflow}, both relative to
- * {@code ${Internal.knowledgeflow.directory}}. The KnowledgeFlow GUI sets that
+ * <p>The flow reads {@code ../data/glass.arff}, relative to
+ * {@code ${Internal.knowledgeflow.directory}}, and writes into that folder
+ * itself. The KnowledgeFlow GUI sets that
  * variable to the flow file's folder, but FlowRunner in Weka 3.8.6 does not, so
  * the test passes it as a Java property, as the guide instructs users. The flow
  * and the data are copied into a temporary tree, so the run works from any
@@ -32,8 +34,36 @@ import weka.core.converters.ConverterUtils.DataSource;
  */
 class KnowledgeFlowIT {
 
+  private static final String FLOW_FOLDER = "${Internal.knowledgeflow.directory}";
+
   @TempDir
   Path folder;
+
+  /**
+   * Checks that every output path of the flow is a file in the flow's own
+   * folder. Weka's TextSaver step does not create missing folders while the
+   * ARFF Saver does, so text saved into a folder that only the Saver creates
+   * fails whenever the evaluation finishes first.
+   */
+  @Test
+  void flowSavesOnlyIntoItsOwnFolder() throws Exception {
+    File data = new File(System.getProperty("softmaxtosigmoid.data.dir", "data"));
+    String flow = Files.readString(
+      new File(data.getParentFile(), "doc/glass-softmax-to-sigmoid.kf").toPath(),
+      StandardCharsets.UTF_8);
+    Matcher output = Pattern.compile("\"(file|dir)\" : \"([^\"]*)\"").matcher(flow);
+    int outputs = 0;
+    while (output.find()) {
+      String path = output.group(2);
+      outputs++;
+      assertTrue(path.startsWith(FLOW_FOLDER), output.group(1) + " " + path);
+      // What follows the folder may be a file name, never another folder.
+      String rest = path.substring(FLOW_FOLDER.length()).replaceFirst("^/", "");
+      assertFalse(rest.contains("/"), output.group(1) + " " + path + " leaves the flow folder");
+    }
+    // One TextSaver file and one ArffSaver folder.
+    assertEquals(2, outputs);
+  }
 
   @Test
   void flowWritesScoredTestSetAndEvaluation() throws Exception {
@@ -59,7 +89,7 @@ class KnowledgeFlowIT {
     assertFalse(run.output.contains("[ERROR]"), run.output);
     assertTrue(run.output.contains("Filtering testSet"), run.output);
 
-    Path output = folder.resolve("project/target/knowledgeflow");
+    Path output = flowFolder;
     String evaluation = Files.readString(output.resolve("glass-evaluation.txt"),
       StandardCharsets.UTF_8);
     assertTrue(evaluation.contains("Scheme: SoftmaxToSigmoid"), evaluation);
