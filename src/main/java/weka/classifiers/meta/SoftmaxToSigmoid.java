@@ -1424,6 +1424,13 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
   }
 
   /**
+   * The smallest top score that distributionForInstance divides by the sum directly.
+   * A subnormal score (below 2.2e-308) is off by at most 4.9e-324, so after division
+   * by a sum of at least 1e-290 its entry is off by less than 1e-33.
+   */
+  private static final double DIRECT_NORMALISATION_MINIMUM = 1e-290;
+
+  /**
    * Returns the calibrated scores divided by their sum, or the base distribution
    * when {@code -base-distribution} is set. An instance without a valid base
    * distribution gets all zeros, Weka's "no prediction". When every score is
@@ -1436,12 +1443,46 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     if (m_OutputBaseDistribution) {
       return base;
     }
-    double[] logits = logitsForInstance(instance, base);
+    return normalisedScores(logitsForInstance(instance, base), base);
+  }
+
+  /**
+   * Computes what distributionForInstance returns for an instance whose base
+   * classifier gives this distribution, unless {@code -base-distribution} is set.
+   *
+   * @param base the base distribution, not modified
+   * @return the calibrated scores divided by their sum, all zeros if the base
+   *         distribution is not valid, or the smoothed base distribution when every
+   *         score is exactly 0
+   * @throws Exception if the model is not trained, or smoothing is 0 and the gauge needs
+   *           the logarithm of a zero probability
+   */
+  public double[] distributionForBaseDistribution(double[] base) throws Exception {
+    return normalisedScores(logitsForDistribution(base), base);
+  }
+
+  private double[] normalisedScores(double[] logits, double[] base) {
     if (Double.isNaN(logits[0])) {
       return new double[logits.length];
     }
-    // Normalise in log space: ln s_k = ln sigmoid(z_k), so scores that all underflow
-    // to 0 still give a proper distribution.
+    // The usual case: the largest score is far above the subnormal range, so s_k / sum
+    // loses nothing and needs one exponential per class.
+    double[] scores = new double[logits.length];
+    double sum = 0;
+    double max = 0;
+    for (int k = 0; k < logits.length; k++) {
+      scores[k] = LogisticMath.sigmoid(logits[k]);
+      sum += scores[k];
+      max = Math.max(max, scores[k]);
+    }
+    if (max >= DIRECT_NORMALISATION_MINIMUM) {
+      for (int k = 0; k < scores.length; k++) {
+        scores[k] /= sum;
+      }
+      return scores;
+    }
+    // Otherwise normalise in log space: ln s_k = ln sigmoid(z_k), so scores that all
+    // underflow to 0 still give a proper distribution.
     double[] logScores = new double[logits.length];
     boolean anyPositive = false;
     for (int k = 0; k < logits.length; k++) {

@@ -19,6 +19,7 @@ import weka.classifiers.Classifier;
 import weka.classifiers.functions.Logistic;
 import weka.classifiers.meta.softmaxtosigmoid.AttributeDistributionClassifier;
 import weka.classifiers.meta.softmaxtosigmoid.LinearCalibration;
+import weka.classifiers.meta.softmaxtosigmoid.LogisticMath;
 import weka.classifiers.rules.OneR;
 import weka.classifiers.rules.ZeroR;
 import weka.classifiers.trees.J48;
@@ -296,6 +297,31 @@ class SoftmaxToSigmoidBehaviourTest {
     classifier.setOutputBaseDistribution(true);
     assertArrayEquals(new ZeroR() {{ buildClassifier(data); }}.distributionForInstance(
       data.instance(0)), classifier.distributionForInstance(data.instance(0)), 0.0);
+  }
+
+  @Test
+  void distributionMatchesLogSpaceNormalisation() throws Exception {
+    // s_k / sum_j s_j and exp(ln s_k - max) / sum_j exp(ln s_j - max) are the same number.
+    // The direct division and the log-space softmax may therefore differ only by rounding,
+    // a few units of 2^-53 on entries of at most 1, hence the tolerance 1e-15.
+    Instances iris = TestData.load(new File(TestData.sharedDataDirectory(), "uci/iris.arff"));
+    for (String calibrator : new String[] {"none", "shared", "per-class", "isotonic"}) {
+      SoftmaxToSigmoid classifier = configured(new J48(), "-calibrator " + calibrator);
+      classifier.buildClassifier(iris);
+      for (Instance instance : iris) {
+        double[] logits = classifier.logits(instance);
+        double[] logScores = new double[logits.length];
+        for (int k = 0; k < logits.length; k++) {
+          logScores[k] = LogisticMath.logSigmoid(logits[k]);
+        }
+        double[] distribution = classifier.distributionForInstance(instance);
+        assertArrayEquals(LogisticMath.softmax(logScores), distribution, 1e-15, calibrator);
+        // The same steps on the base distribution give the same bits.
+        double[] base = classifier.getClassifier().distributionForInstance(instance);
+        assertArrayEquals(distribution, classifier.distributionForBaseDistribution(base), 0.0,
+          calibrator);
+      }
+    }
   }
 
   @Test

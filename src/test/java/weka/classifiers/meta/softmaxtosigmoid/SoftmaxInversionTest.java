@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -167,6 +168,28 @@ class SoftmaxInversionTest {
     // x = ln y - ln(1 - y), so sigmoid(x) = y when smoothing is 0.
     double[] y = {0.6, 0.3, 0.1};
     assertArrayEquals(y, scores(inversion(Gauge.ONE_VS_REST, 3, 0), y), 1e-15);
+  }
+
+  @Test
+  void oneVsRestLogitsAccurateOverWholeRange() {
+    // Binary rows (p, 1 - p) for p from 1e-300 to 0.5 and their mirror images. The logit
+    // ln p - ln(1 - p) uses Math.log(1 - p): 1 - p is exact for p >= 0.5 and has a
+    // relative error of at most 2^-53 below, so the logit is within 2.2e-16 of
+    // ln p - log1p(-p), plus one unit in the last place of the logit for the subtraction.
+    SoftmaxInversion inversion = inversion(Gauge.ONE_VS_REST, 2, 0);
+    Random random = new Random(7);
+    for (int i = 0; i < 10_000; i++) {
+      double p = Math.pow(10, -300 * random.nextDouble()) / 2;
+      double[] row = random.nextBoolean() ? new double[] {p, 1 - p} : new double[] {1 - p, p};
+      double[] logits = inversion.logits(row);
+      // The inversion first divides the row by its sum, which may differ from 1 by rounding.
+      double[] normalized = inversion.normalize(row);
+      for (int k = 0; k < 2; k++) {
+        double q = normalized[k];
+        double expected = Math.log(q) - Math.log1p(-q);
+        assertEquals(expected, logits[k], 2.3e-16 + Math.ulp(expected), "p = " + q);
+      }
+    }
   }
 
   @Test
