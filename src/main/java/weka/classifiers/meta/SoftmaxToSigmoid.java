@@ -330,8 +330,9 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     options.add(new Option("\tMean number of labels per instance for the cardinality rule; "
       + "0 takes it from the calibration data.\n\t(default: 0)", "cardinality", 1,
       "-cardinality <c>"));
-    options.add(new Option("\tNumber of labels of the top-k rule.\n\t(default: 1)", "k", 1,
-      "-k <k>"));
+    options.add(new Option("\tNumber of labels of the top-k rule. Not -k, which Weka's "
+      + "evaluation takes for its information-theoretic statistics.\n\t(default: 1)", "top-k",
+      1, "-top-k <k>"));
     options.add(new Option("\tMiscoverage level of the conformal rule: the set holds a "
       + "true label with probability at least 1 - alpha.\n\t(default: 0.1)", "alpha", 1,
       "-alpha <a>"));
@@ -400,8 +401,8 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     String cardinality = Utils.getOption("cardinality", options);
     setCardinality(cardinality.isEmpty() ? 0 : parseNumber("cardinality", cardinality));
 
-    String k = Utils.getOption("k", options);
-    setTopK(k.isEmpty() ? 1 : parseInteger("k", k));
+    String topK = Utils.getOption("top-k", options);
+    setTopK(topK.isEmpty() ? 1 : parseInteger("top-k", topK));
 
     String alpha = Utils.getOption("alpha", options);
     setAlpha(alpha.isEmpty() ? 0.1 : parseNumber("alpha", alpha));
@@ -454,7 +455,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     options.add(Double.toString(m_Threshold));
     options.add("-cardinality");
     options.add(Double.toString(m_Cardinality));
-    options.add("-k");
+    options.add("-top-k");
     options.add(Integer.toString(m_TopK));
     options.add("-alpha");
     options.add(Double.toString(m_Alpha));
@@ -920,7 +921,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
   /** @param value k of the top-k rule, at least 1 */
   public void setTopK(int value) {
     if (value < 1) {
-      throw new IllegalArgumentException("Option -k must be at least 1, found " + value + ".");
+      throw new IllegalArgumentException("Option -top-k must be at least 1, found " + value + ".");
     }
     m_TopK = value;
   }
@@ -1092,7 +1093,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
       throw new WekaException("Calibration source 'file' needs a file; set -calibration-file.");
     }
     if (m_ThresholdRule == ThresholdRule.TOP_K && m_TopK > classNames.length) {
-      throw new WekaException("Option -k is " + m_TopK + " but the class attribute '"
+      throw new WekaException("Option -top-k is " + m_TopK + " but the class attribute '"
         + m_ClassAttribute.name() + "' has only " + classNames.length + " values; use a k "
         + "from 1 to " + classNames.length + ".");
     }

@@ -168,7 +168,7 @@ class GaugeRelationsTest {
     for (Gauge gauge : Gauge.values()) {
       for (int k = 1; k <= 4; k++) {
         SoftmaxToSigmoid classifier = trained("-calibrator none -gauge " + gauge
-          + " -threshold-rule top-k -k " + k, data);
+          + " -threshold-rule top-k -top-k " + k, data);
         double[] expected = new double[4];
         for (int j = 0; j < k; j++) {
           expected[j] = 1;

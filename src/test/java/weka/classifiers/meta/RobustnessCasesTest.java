@@ -421,7 +421,7 @@ class RobustnessCasesTest {
     // distribution. They are left out of calibration, and Weka's evaluation counts them as
     // unclassified instead of failing in Utils.normalize.
     Instances data = TestData.arff(INVALID_ROWS);
-    String[] rules = {"fixed", "per-class-f1", "cardinality", "top-k -k 2",
+    String[] rules = {"fixed", "per-class-f1", "cardinality", "top-k -top-k 2",
       "conformal -alpha 0.2"};
     for (String calibrator : CALIBRATORS) {
       for (String rule : rules) {

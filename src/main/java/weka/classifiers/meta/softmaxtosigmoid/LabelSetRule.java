@@ -75,7 +75,7 @@ public final class LabelSetRule implements Serializable {
    */
   public static LabelSetRule topK(int numClasses, int k, boolean keepTop) {
     if (k < 1 || k > numClasses) {
-      throw new IllegalArgumentException("Option -k must lie between 1 and the number of "
+      throw new IllegalArgumentException("Option -top-k must lie between 1 and the number of "
         + "classes, " + numClasses + ", found " + k + ".");
     }
     return new LabelSetRule(ThresholdRule.TOP_K, null, k, keepTop);

@@ -42,7 +42,7 @@ class OptionRoundTripTest {
       "-per-class-minimum", "7.0", "-ridge", "0.05", "-calibration-source", "file",
       "-calibration-file", calibrationFile.getPath(), "-folds", "4", "-holdout-fraction",
       "0.25", "-num-slots", "2", "-threshold-rule", "conformal", "-threshold", "0.4",
-      "-cardinality", "1.5", "-k", "2", "-alpha", "0.2", "-conformal-fraction", "0.4",
+      "-cardinality", "1.5", "-top-k", "2", "-alpha", "0.2", "-conformal-fraction", "0.4",
       "-keep-top", "-base-distribution", "-S", "7", "-W", J48.class.getName(),
       "-output-debug-info", "-do-not-check-capabilities", "-batch-size", "50",
       "-num-decimal-places", "4", "--", "-C", "0.1", "-M", "3"};
