@@ -81,8 +81,8 @@ public final class ProbabilityColumns {
         throw new IllegalArgumentException("Probability column " + (column + 1) + " '" + name
           + "' (option -R) is not named after a class value " + quoteAll(classNames)
           + (prefix.isEmpty() ? "" : " with or without the prefix '" + prefix + "'")
-          + ". Name the columns after the class values, or give each column's class with "
-          + "-class-values.");
+          + ". " + fewerClassesHint(selected.length, classNames.length) + "Name the columns "
+          + "after the class values, or give each column's class with -class-values.");
       }
       if (result[k] >= 0) {
         throw new IllegalArgumentException("Probability columns " + (result[k] + 1) + " '"
@@ -94,6 +94,22 @@ public final class ProbabilityColumns {
     }
     checkEveryClassHasColumn(result, classNames);
     return result;
+  }
+
+  /**
+   * Explains the usual cause when more columns are selected than the class has values:
+   * Weka's CSV loader declares only the class values that occur in the file.
+   *
+   * @return the explanation followed by a space, or "" when columns do not exceed classes
+   */
+  private static String fewerClassesHint(int columns, int classes) {
+    if (columns <= classes) {
+      return "";
+    }
+    return "Option -R selects " + columns + " columns but the class has only " + classes
+      + " values. A nominal class read from a CSV file has only the values that occur in "
+      + "it, so declare every class value, in an ARFF header or with Weka's filter "
+      + "weka.filters.unsupervised.attribute.AddValues. ";
   }
 
   /**
@@ -127,7 +143,8 @@ public final class ProbabilityColumns {
       int k = Arrays.asList(classNames).indexOf(columnClasses[j]);
       if (k < 0) {
         throw new IllegalArgumentException("Option -class-values: '" + columnClasses[j]
-          + "' is not a class value " + quoteAll(classNames) + ".");
+          + "' is not a class value " + quoteAll(classNames) + ". "
+          + fewerClassesHint(selected.length, classNames.length).trim());
       }
       if (result[k] >= 0) {
         throw new IllegalArgumentException("Option -class-values lists class value '"

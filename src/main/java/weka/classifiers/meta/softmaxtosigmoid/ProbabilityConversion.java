@@ -73,9 +73,12 @@ public final class ProbabilityConversion implements Serializable {
 
   private final boolean m_renormalize;
 
+  /** Whether the gauge and calibration come from a model file, which -gauge cannot change. */
+  private final boolean m_fromModel;
+
   private ProbabilityConversion(SoftmaxInversion inversion, double floor,
     CalibrationMap calibration, LabelSetRule labelSetRule, String[] columnNames,
-    double tolerance, boolean renormalize) {
+    double tolerance, boolean renormalize, boolean fromModel) {
     if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
       throw new IllegalArgumentException("Option -tolerance must be a finite number >= 0, "
         + "found " + tolerance + "; use for example " + DEFAULT_TOLERANCE + ".");
@@ -87,6 +90,7 @@ public final class ProbabilityConversion implements Serializable {
     m_columnNames = columnNames.clone();
     m_tolerance = tolerance;
     m_renormalize = renormalize;
+    m_fromModel = fromModel;
   }
 
   /**
@@ -104,7 +108,29 @@ public final class ProbabilityConversion implements Serializable {
     CalibrationMap calibration, LabelSetRule labelSetRule, String[] columnNames,
     double tolerance, boolean renormalize) {
     return new ProbabilityConversion(inversion, 0, calibration, labelSetRule, columnNames,
-      tolerance, renormalize);
+      tolerance, renormalize, false);
+  }
+
+  /**
+   * Creates a conversion for rows that are class distributions, with the smoothing,
+   * gauge, calibration and label-set rule of a trained model. It differs from
+   * {@link #forDistributions} only in its advice for rows that do not sum to 1,
+   * because the model's calibration was fitted to distributions and -gauge cannot
+   * replace the model's gauge.
+   *
+   * @param inversion the model's smoothing and gauge
+   * @param calibration the model's calibration map
+   * @param labelSetRule the model's label-set rule
+   * @param columnNames the column name of each class, for error messages
+   * @param tolerance the largest accepted distance of a row sum from 1
+   * @param renormalize whether rows are divided by their sum instead of rejected
+   * @return the conversion
+   */
+  public static ProbabilityConversion forModel(SoftmaxInversion inversion,
+    CalibrationMap calibration, LabelSetRule labelSetRule, String[] columnNames,
+    double tolerance, boolean renormalize) {
+    return new ProbabilityConversion(inversion, 0, calibration, labelSetRule, columnNames,
+      tolerance, renormalize, true);
   }
 
   /**
@@ -126,7 +152,7 @@ public final class ProbabilityConversion implements Serializable {
         + "found " + smoothing + "; use for example 1e-4.");
     }
     return new ProbabilityConversion(null, smoothing / (1 + 2 * smoothing), calibration,
-      labelSetRule, columnNames, tolerance, renormalize);
+      labelSetRule, columnNames, tolerance, renormalize, false);
   }
 
   /** @return the number of classes */
@@ -205,6 +231,13 @@ public final class ProbabilityConversion implements Serializable {
     for (int k = 0; k < p.length; k++) {
       values.append(k == 0 ? "" : ", ").append(m_columnNames[k]).append(" = ")
         .append(format(p[k]));
+    }
+    if (sum > 1 && m_fromModel) {
+      return "Row " + row + " sums to " + format(sum) + "; these look like independent "
+        + "per-label probabilities, but the calibration of the -model file was fitted to "
+        + "class distributions, which sum to 1. Set -renormalize to divide each row by its "
+        + "sum, or leave out -model and convert with -gauge one-vs-rest and -scale, -offset "
+        + "of your own. Values: " + values + ".";
     }
     if (sum > 1) {
       return "Row " + row + " sums to " + format(sum) + "; these look like independent "

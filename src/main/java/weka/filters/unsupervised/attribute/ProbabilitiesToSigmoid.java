@@ -823,7 +823,7 @@ public class ProbabilitiesToSigmoid extends Filter
   private ProbabilityConversion conversion(SoftmaxToSigmoid model, String[] classNames,
     String[] columnNames) {
     if (model != null) {
-      return ProbabilityConversion.forDistributions(model.getInversion(),
+      return ProbabilityConversion.forModel(model.getInversion(),
         model.getCalibrationMap(), model.getLabelSetRule(), columnNames, m_Tolerance,
         m_Renormalize);
     }

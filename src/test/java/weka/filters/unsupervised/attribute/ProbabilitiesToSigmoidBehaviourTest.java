@@ -144,6 +144,30 @@ class ProbabilitiesToSigmoidBehaviourTest {
   }
 
   @Test
+  void csvClassMissingValueExplainsCause() throws Exception {
+    // The CSV loader declares only the class values it reads, so a file without a
+    // 'virginica' row gets a class {setosa, versicolor} while -R selects three columns.
+    Instances data = csv(directory, "label,setosa,versicolor,virginica\n"
+      + "setosa,0.8,0.1,0.1\nversicolor,0.1,0.7,0.2\n", "");
+    data.setClassIndex(0);
+
+    IllegalArgumentException byName = rejected("-R 2-4", data);
+    IllegalArgumentException listed = rejected("-R 2-4 -class-values setosa,versicolor,virginica",
+      data);
+
+    String hint = "Option -R selects 3 columns but the class has only 2 values. A nominal "
+      + "class read from a CSV file has only the values that occur in it, so declare every "
+      + "class value, in an ARFF header or with Weka's filter "
+      + "weka.filters.unsupervised.attribute.AddValues.";
+    assertEquals("Probability column 4 'virginica' (option -R) is not named after a class "
+      + "value {'setosa', 'versicolor'} with or without the prefix 'distribution_'. " + hint
+      + " Name the columns after the class values, or give each column's class with "
+      + "-class-values.", byName.getMessage());
+    assertEquals("Option -class-values: 'virginica' is not a class value {'setosa', "
+      + "'versicolor'}. " + hint, listed.getMessage());
+  }
+
+  @Test
   void columnNamedAfterNoClassIsRejected() throws Exception {
     Instances data = csv(directory, "p1,p2,outcome\n0.9,0.1,won\n0.2,0.8,nowin\n", "");
     data.setClassIndex(2);
@@ -430,6 +454,27 @@ class ProbabilitiesToSigmoidBehaviourTest {
     assertEquals("Option -model: the class 'cls' of the data has the values [a, b, c], but "
       + "the model in '" + file.getPath() + "' was trained with [a, b]. Give data with the "
       + "model's class values, or unset the class.", error.getMessage());
+  }
+
+  @Test
+  void modelRowSumAdviceLeavesGaugeAlone() throws Exception {
+    // -model replaces -gauge, so the advice for a row of independent per-label
+    // probabilities must not be "-gauge one-vs-rest", even for a one-vs-rest model.
+    SoftmaxToSigmoid model = new SoftmaxToSigmoid();
+    model.setOptions(Utils.splitOptions("-gauge one-vs-rest -calibrator none"));
+    model.setClassifier(new PrecomputedDistribution());
+    model.buildClassifier(twoClasses("0.8,0.2,a\n0.3,0.7,b\n"));
+    File file = new File(directory, "one-vs-rest.model");
+    SerializationHelper.write(file.getPath(), model);
+
+    IllegalArgumentException error = rejected("-model " + file.getPath(),
+      twoClasses("0.9,0.2,a\n"));
+
+    assertEquals("Row 1 sums to 1.1; these look like independent per-label probabilities, "
+      + "but the calibration of the -model file was fitted to class distributions, which sum "
+      + "to 1. Set -renormalize to divide each row by its sum, or leave out -model and "
+      + "convert with -gauge one-vs-rest and -scale, -offset of your own. Values: "
+      + "distribution_a = 0.9, distribution_b = 0.2.", error.getMessage());
   }
 
   @Test
