@@ -20,6 +20,7 @@ import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.meta.SoftmaxToSigmoid;
 import weka.classifiers.meta.softmaxtosigmoid.DecimalTextInstance;
+import weka.classifiers.meta.softmaxtosigmoid.FilterCommandLine;
 import weka.classifiers.meta.softmaxtosigmoid.MekaOutput;
 import weka.core.Attribute;
 import weka.core.Capabilities;
@@ -620,6 +621,21 @@ public class AddSigmoidScores extends SimpleBatchFilter
    * @param args the options
    */
   public static void main(String[] args) {
-    runFilter(new AddSigmoidScores(), args);
+    FilterCommandLine.run(new AddSigmoidScores(), args);
+  }
+
+  /**
+   * Runs the filter for weka.Run, as {@link #main} does.
+   *
+   * @param toRun the filter to run
+   * @param options the command-line options
+   */
+  @Override
+  public void run(Object toRun, String[] options) {
+    if (!(toRun instanceof AddSigmoidScores)) {
+      throw new IllegalArgumentException("The object to run is a "
+        + toRun.getClass().getName() + ", not a AddSigmoidScores.");
+    }
+    FilterCommandLine.run((AddSigmoidScores) toRun, options);
   }
 }

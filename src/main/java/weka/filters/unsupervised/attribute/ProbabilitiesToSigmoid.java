@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import weka.classifiers.meta.SoftmaxToSigmoid;
 import weka.classifiers.meta.softmaxtosigmoid.CalibrationMap;
 import weka.classifiers.meta.softmaxtosigmoid.DecimalTextInstance;
+import weka.classifiers.meta.softmaxtosigmoid.FilterCommandLine;
 import weka.classifiers.meta.softmaxtosigmoid.Gauge;
 import weka.classifiers.meta.softmaxtosigmoid.LabelSetRule;
 import weka.classifiers.meta.softmaxtosigmoid.LinearCalibration;
@@ -1077,6 +1078,21 @@ public class ProbabilitiesToSigmoid extends Filter
    * @param args the options
    */
   public static void main(String[] args) {
-    runFilter(new ProbabilitiesToSigmoid(), args);
+    FilterCommandLine.run(new ProbabilitiesToSigmoid(), args);
+  }
+
+  /**
+   * Runs the filter for weka.Run, as {@link #main} does.
+   *
+   * @param toRun the filter to run
+   * @param options the command-line options
+   */
+  @Override
+  public void run(Object toRun, String[] options) {
+    if (!(toRun instanceof ProbabilitiesToSigmoid)) {
+      throw new IllegalArgumentException("The object to run is a "
+        + toRun.getClass().getName() + ", not a ProbabilitiesToSigmoid.");
+    }
+    FilterCommandLine.run((ProbabilitiesToSigmoid) toRun, options);
   }
 }
