@@ -414,7 +414,14 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     setKeepTop(Utils.getFlag("keep-top", options));
     setOutputBaseDistribution(Utils.getFlag("base-distribution", options));
 
-    super.setOptions(options);
+    try {
+      super.setOptions(options);
+    } catch (ClassNotFoundException e) {
+      // Weka's message is the bare class name.
+      throw new IllegalArgumentException("Option -W: classifier class '" + e.getMessage()
+        + "' not found. Give the full class name, for example "
+        + "weka.classifiers.trees.RandomForest, and install the package that provides it.", e);
+    }
   }
 
   @Override

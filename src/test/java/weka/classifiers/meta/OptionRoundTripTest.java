@@ -136,6 +136,8 @@ class OptionRoundTripTest {
       {"-ridge Infinity", "Option -ridge must be a finite number >= 0, found Infinity"},
       {"-threshold 1.5", "Option -threshold must lie in [0, 1], found 1.5."},
       {"-top-k 0", "Option -top-k must be at least 1, found 0."},
+      {"-W weka.classifiers.trees.NoSuch", "Option -W: classifier class "
+        + "'weka.classifiers.trees.NoSuch' not found. Give the full class name"},
       {"-alpha 1", "Option -alpha must lie strictly between 0 and 1, found 1.0"},
       {"-holdout-fraction 0", "Option -holdout-fraction must lie strictly between 0 and 1, "
         + "found 0.0"},
