@@ -541,8 +541,11 @@ public class AddSigmoidScores extends SimpleBatchFilter
     try {
       model.buildClassifier(instances);
     } catch (Exception e) {
-      throw new WekaException("Training " + getClassifierSpecification() + " on the first "
-        + "batch of " + instances.numInstances() + " instances failed: " + e.getMessage(), e);
+      // The class and base names only: the full specification runs to several hundred
+      // characters and would hide the cause.
+      throw new WekaException("Training SoftmaxToSigmoid with base "
+        + model.getClassifier().getClass().getName() + " on the first batch of "
+        + instances.numInstances() + " instances failed: " + e.getMessage(), e);
     }
     LOGGER.fine("Trained " + getClassifierSpecification() + " on the first batch of "
       + instances.numInstances() + " instances.");

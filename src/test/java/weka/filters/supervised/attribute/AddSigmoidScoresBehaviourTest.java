@@ -465,10 +465,9 @@ class AddSigmoidScoresBehaviourTest {
     WekaException error = assertThrows(WekaException.class,
       () -> Filter.useFilter(data, filter));
 
-    assertTrue(error.getMessage().startsWith("Training weka.classifiers.meta.SoftmaxToSigmoid "),
+    assertEquals("Training SoftmaxToSigmoid with base " + STUB + " on the first batch of 1 "
+      + "instances failed: Need 3 numeric attributes to read the distribution from, found 2.",
       error.getMessage());
-    assertTrue(error.getMessage().endsWith(" on the first batch of 1 instances failed: Need 3 "
-      + "numeric attributes to read the distribution from, found 2."), error.getMessage());
   }
 
   // ---------------------------------------------------------------- model files
