@@ -8,6 +8,7 @@ package weka.filters.unsupervised.attribute;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashSet;
@@ -935,6 +936,9 @@ public class ProbabilitiesToSigmoid extends Filter
       attributes.addAll(appendedAttributes(classNames, LOGIT_PREFIX, null));
     }
     if (m_MekaOutput) {
+      if (!m_Replace) {
+        checkMekaLabelNames(data, classNames);
+      }
       return MekaOutput.header(data.relationName(), classNames, attributes);
     }
     if (m_OutputLabels) {
@@ -954,6 +958,23 @@ public class ProbabilitiesToSigmoid extends Filter
         : new Attribute(prefix + className, java.util.Arrays.asList(nominalValues)));
     }
     return result;
+  }
+
+  /**
+   * Rejects a kept probability column named exactly after a class value, because MEKA's
+   * label attribute takes that name. The message gives -replace, the direct fix.
+   */
+  private void checkMekaLabelNames(Instances data, String[] classNames) {
+    Set<String> labels = new HashSet<String>(Arrays.asList(classNames));
+    for (int column : m_ProbabilityColumns) {
+      String name = data.attribute(column).name();
+      if (labels.contains(name)) {
+        throw new IllegalArgumentException("With -meka, the label attribute of class value '"
+          + name + "' takes the name of probability column " + (column + 1) + ". Set "
+          + "-replace to leave the probability columns out of the output, or rename them "
+          + "first, for example with weka.filters.unsupervised.attribute.RenameAttribute.");
+      }
+    }
   }
 
   private static void checkUniqueNames(List<Attribute> attributes) {

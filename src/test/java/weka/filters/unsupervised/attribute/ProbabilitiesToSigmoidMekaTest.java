@@ -123,4 +123,23 @@ class ProbabilitiesToSigmoidMekaTest {
       + "example with weka.filters.unsupervised.attribute.RenameAttribute.",
       error.getMessage());
   }
+
+  @Test
+  void keptColumnNamedAfterClassSuggestsReplace() throws Exception {
+    // Columns named a and b, no prefix: MEKA's label attributes a and b would clash with
+    // them unless -replace leaves them out.
+    Instances data = arff("@relation clash\n@attribute a numeric\n@attribute b numeric\n"
+      + "@attribute cls {a,b}\n@data\n0.7,0.3,a\n");
+
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+      () -> filter("-R 1-2 -meka", data));
+
+    assertEquals("With -meka, the label attribute of class value 'a' takes the name of "
+      + "probability column 1. Set -replace to leave the probability columns out of the "
+      + "output, or rename them first, for example with "
+      + "weka.filters.unsupervised.attribute.RenameAttribute.", error.getMessage());
+    Instances replaced = filter("-R 1-2 -meka -replace", data);
+    assertEquals("a", replaced.attribute(0).name());
+    assertEquals("b", replaced.attribute(1).name());
+  }
 }
