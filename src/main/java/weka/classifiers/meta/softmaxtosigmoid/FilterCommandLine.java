@@ -41,6 +41,21 @@ public final class FilterCommandLine {
   }
 
   /**
+   * Runs a filter for weka.Run, which passes the object to run as an Object.
+   *
+   * @param toRun the filter to run
+   * @param options the command-line options, not modified
+   * @throws IllegalArgumentException if toRun is not a Weka filter
+   */
+  public static void run(Object toRun, String[] options) {
+    if (!(toRun instanceof Filter)) {
+      throw new IllegalArgumentException("The object to run is a "
+        + toRun.getClass().getName() + ", not a Weka filter.");
+    }
+    run((Filter) toRun, options);
+  }
+
+  /**
    * Describes the first input file that does not exist: {@code -i}, and in batch mode
    * ({@code -b}) also {@code -r}. URLs are left for Weka to open.
    *

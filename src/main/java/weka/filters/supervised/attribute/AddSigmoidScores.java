@@ -635,10 +635,6 @@ public class AddSigmoidScores extends SimpleBatchFilter
    */
   @Override
   public void run(Object toRun, String[] options) {
-    if (!(toRun instanceof AddSigmoidScores)) {
-      throw new IllegalArgumentException("The object to run is a "
-        + toRun.getClass().getName() + ", not a AddSigmoidScores.");
-    }
-    FilterCommandLine.run((AddSigmoidScores) toRun, options);
+    FilterCommandLine.run(toRun, options);
   }
 }

@@ -1110,10 +1110,6 @@ public class ProbabilitiesToSigmoid extends Filter
    */
   @Override
   public void run(Object toRun, String[] options) {
-    if (!(toRun instanceof ProbabilitiesToSigmoid)) {
-      throw new IllegalArgumentException("The object to run is a "
-        + toRun.getClass().getName() + ", not a ProbabilitiesToSigmoid.");
-    }
-    FilterCommandLine.run((ProbabilitiesToSigmoid) toRun, options);
+    FilterCommandLine.run(toRun, options);
   }
 }

@@ -3,6 +3,7 @@ package weka.classifiers.meta.softmaxtosigmoid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -94,5 +95,14 @@ class FilterCommandLineTest {
     String line = expected('i', path) + System.lineSeparator();
     assertEquals(line + line, output);
     assertFalse(output.contains("No source has been specified"), output);
+  }
+
+  @Test
+  void nonFilterObjectIsRejected() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+      () -> FilterCommandLine.run((Object) "text", new String[0]));
+
+    assertEquals("The object to run is a java.lang.String, not a Weka filter.",
+      error.getMessage());
   }
 }
