@@ -7,26 +7,38 @@
 package weka.classifiers.meta.softmaxtosigmoid;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import weka.core.Utils;
 import weka.filters.Filter;
 
 /**
- * Weka's filter command line with a check of the input files first.
+ * Weka's filter command line with clearer failures.
  *
- * <p>For a missing {@code -i} file, Weka 3.8's {@code Filter.runFilter} prints
- * only "No source has been specified", which names neither the option nor the
- * file. {@link #run} prints which option names which missing file instead, and
- * otherwise hands the options to {@code Filter.runFilter} unchanged.
+ * <p>It does what Weka 3.8's {@code Filter.runFilter} does, with three differences:
+ * <ul>
+ * <li>A missing {@code -i} file is named with its option. Weka prints only "No
+ * source has been specified".</li>
+ * <li>An error during filtering prints one line, "Error: " and the message, where
+ * Weka prints the stack trace. The trace goes to java.util.logging at FINE.</li>
+ * <li>An output file that the failed run created is removed, because it is empty or
+ * incomplete. Weka leaves it behind.</li>
+ * </ul>
  */
 public final class FilterCommandLine {
+
+  private static final Logger LOGGER = Logger.getLogger(FilterCommandLine.class.getName());
 
   private FilterCommandLine() {
   }
 
   /**
-   * Runs a filter from the command line, as {@code Filter.runFilter} does, unless an
-   * input file is missing: then prints the problem to standard error and returns.
+   * Runs a filter from the command line with Weka's {@code Filter.filterFile}, or
+   * {@code Filter.batchFilterFile} with {@code -b}, and reports a failure on
+   * standard error.
    *
    * @param filter the filter to run
    * @param options the command-line options, not modified
@@ -37,7 +49,72 @@ public final class FilterCommandLine {
       System.err.println(problem);
       return;
     }
-    Filter.runFilter(filter, options);
+    List<File> created = outputsNotYetPresent(options);
+    String[] remaining = options.clone();
+    try {
+      filter.preExecution();
+      if (Utils.getFlag('b', remaining)) {
+        Filter.batchFilterFile(filter, remaining);
+      } else {
+        Filter.filterFile(filter, remaining);
+      }
+    } catch (Exception e) {
+      String text = e.toString();
+      if (text.contains("Help requested") || text.contains("Filter options")) {
+        // Weka's own help text, or an option error followed by the option list.
+        System.err.println(e.getMessage());
+      } else {
+        LOGGER.log(Level.FINE, "The filter run failed.", e);
+        System.err.println("Error: " + (e.getMessage() == null ? text : e.getMessage())
+          + removeOutputs(created));
+      }
+    }
+    try {
+      filter.postExecution();
+    } catch (Exception e) {
+      LOGGER.log(Level.FINE, "The filter's clean-up failed.", e);
+      System.err.println("Error after the run: " + e.getMessage());
+    }
+  }
+
+  /** Returns the output files (-o, and -s with -b) that do not exist yet. */
+  private static List<File> outputsNotYetPresent(String[] options) {
+    String[] copy = options.clone();
+    List<File> result = new ArrayList<File>();
+    try {
+      boolean batch = Utils.getFlag('b', copy);
+      addIfAbsent(result, Utils.getOption('o', copy));
+      if (batch) {
+        addIfAbsent(result, Utils.getOption('s', copy));
+      }
+    } catch (Exception e) {
+      // Malformed options: Weka's own parsing reports them.
+      LOGGER.log(Level.FINE, "Could not read the output options.", e);
+    }
+    return result;
+  }
+
+  private static void addIfAbsent(List<File> files, String path) {
+    if (!path.isEmpty() && !new File(path).exists()) {
+      files.add(new File(path));
+    }
+  }
+
+  /** Deletes the given files where they now exist and returns a sentence naming them. */
+  private static String removeOutputs(List<File> files) {
+    StringBuilder removed = new StringBuilder();
+    int count = 0;
+    for (File file : files) {
+      if (file.isFile() && file.delete()) {
+        removed.append(count == 0 ? "" : ", ").append('\'').append(file.getPath()).append('\'');
+        count++;
+      }
+    }
+    if (count == 0) {
+      return "";
+    }
+    return count == 1 ? " The incomplete output file " + removed + " was removed."
+      : " The incomplete output files " + removed + " were removed.";
   }
 
   /**

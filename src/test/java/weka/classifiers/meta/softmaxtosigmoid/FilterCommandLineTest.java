@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -104,5 +105,86 @@ class FilterCommandLineTest {
 
     assertEquals("The object to run is a java.lang.String, not a Weka filter.",
       error.getMessage());
+  }
+
+  /**
+   * Runs ProbabilitiesToSigmoid from the command line and returns what it printed to
+   * standard error, without the warnings that Weka's libraries log there when first loaded.
+   */
+  private static String runFilter(String... options) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      FilterCommandLine.run(new ProbabilitiesToSigmoid(), options);
+    } finally {
+      System.setErr(original);
+    }
+    StringBuilder printed = new StringBuilder();
+    String[] lines = captured.toString(StandardCharsets.UTF_8).split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains("com.github.fommil.netlib")) {
+        i++;
+      } else if (!lines[i].isEmpty()) {
+        printed.append(lines[i]).append('\n');
+      }
+    }
+    return printed.toString();
+  }
+
+  private String probabilities(String rows) throws Exception {
+    Path file = folder.resolve("p.arff");
+    Files.writeString(file, "@relation p\n@attribute distribution_a numeric\n"
+      + "@attribute distribution_b numeric\n@attribute cls {a,b}\n@data\n" + rows);
+    return file.toString();
+  }
+
+  @Test
+  void failedRunPrintsOneLineAndRemovesOutput() throws Exception {
+    // The second row sums to 1.8, so the incremental run stops after writing the header
+    // and the first row: the output file exists but is incomplete.
+    String input = probabilities("0.3,0.7,a\n0.9,0.9,b\n");
+    Path output = folder.resolve("out.arff");
+
+    String printed = runFilter("-i", input, "-o", output.toString(), "-c", "last");
+
+    assertEquals("Error: Row 2 sums to 1.8; these look like independent per-label "
+      + "probabilities; use -gauge one-vs-rest, or -renormalize to divide each row by its sum. "
+      + "Values: distribution_a = 0.9, distribution_b = 0.9. The incomplete output file '"
+      + output + "' was removed.\n", printed);
+    assertFalse(Files.exists(output));
+  }
+
+  @Test
+  void failedRunKeepsExistingOutput() throws Exception {
+    String input = probabilities("0.9,0.9,b\n");
+    Path output = folder.resolve("existing.arff");
+    Files.writeString(output, "kept");
+
+    String printed = runFilter("-i", input, "-o", output.toString(), "-c", "last");
+
+    assertTrue(printed.startsWith("Error: Row 1 sums to 1.8;"), printed);
+    assertFalse(printed.contains("removed"), printed);
+    assertTrue(Files.exists(output));
+  }
+
+  @Test
+  void successfulRunWritesOutput() throws Exception {
+    String input = probabilities("0.3,0.7,a\n");
+    Path output = folder.resolve("out.arff");
+
+    String printed = runFilter("-i", input, "-o", output.toString(), "-c", "last");
+
+    assertEquals("", printed);
+    assertTrue(Files.readString(output).contains("score_a"));
+  }
+
+  @Test
+  void optionErrorPrintsWekaHelp() throws Exception {
+    String printed = runFilter("-i", probabilities("0.3,0.7,a\n"), "-gauge", "median");
+
+    assertTrue(printed.contains("Unknown gauge 'median'"), printed);
+    assertTrue(printed.contains("Filter options:"), printed);
+    assertFalse(printed.contains("\tat "), printed);
   }
 }
