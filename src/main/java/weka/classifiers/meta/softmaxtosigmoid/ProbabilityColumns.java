@@ -136,6 +136,7 @@ public final class ProbabilityColumns {
         + " probability columns " + quoteAll(names(attributeNames, selected)) + " (option -R); "
         + "give one class value per column, in column order.");
     }
+    checkNotDataAsNames(attributeNames, selected, classNames);
     int[] result = new int[classNames.length];
     Arrays.fill(result, -1);
     for (int j = 0; j < selected.length; j++) {
@@ -161,6 +162,36 @@ public final class ProbabilityColumns {
     }
     checkEveryClassHasColumn(result, classNames);
     return result;
+  }
+
+  /**
+   * Rejects probability columns whose names are all numbers and no class value. Weka's
+   * CSV loader takes the first row of a file as the column names, so a file without a
+   * header row would otherwise lose its first row of probabilities without a word.
+   */
+  private static void checkNotDataAsNames(String[] attributeNames, int[] selected,
+    String[] classNames) {
+    for (int column : selected) {
+      String name = attributeNames[column];
+      if (Arrays.asList(classNames).contains(name) || !isNumber(name)) {
+        return;
+      }
+    }
+    throw new IllegalArgumentException("The probability columns " + quoteAll(names(
+      attributeNames, selected)) + " (option -R) are named with numbers, so the file "
+      + "probably has no header row and its first row of values became the column names. "
+      + "Add a header row, or convert the file first with "
+      + "'java weka.core.converters.CSVLoader file.csv -H > file.arff', which names the "
+      + "columns att1, att2 and so on.");
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      Double.parseDouble(text.trim());
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /**

@@ -436,7 +436,7 @@ public class AddSigmoidScores extends SimpleBatchFilter
     if (data.classIndex() < 0) {
       throw new IllegalArgumentException("AddSigmoidScores needs a nominal class attribute, "
         + "but the class of relation '" + data.relationName() + "' is not set. Set it, for "
-        + "example with -c in batch mode.");
+        + "example with -c on the command line.");
     }
     if (!data.classAttribute().isNominal()) {
       throw new IllegalArgumentException("AddSigmoidScores needs a nominal class attribute, "

@@ -813,9 +813,8 @@ public class ProbabilitiesToSigmoid extends Filter
       : "the class '" + data.classAttribute().name() + "' is "
         + Attribute.typeToString(data.classAttribute());
     throw new IllegalArgumentException("The probability columns are matched to class values "
-      + "by name, but " + reason + ". Set a nominal class (for example -c in batch mode), "
-      + "or name each column's class with -class-values (needed for a CSV file without a "
-      + "header row).");
+      + "by name, but " + reason + ". Set a nominal class (with -c on the command line), "
+      + "or name each column's class with -class-values.");
   }
 
   /**

@@ -686,7 +686,7 @@ class AddSigmoidScoresBehaviourTest {
       () -> filter.setInputFormat(data));
 
     assertEquals("AddSigmoidScores needs a nominal class attribute, but the class of "
-      + "relation 'no-class' is not set. Set it, for example with -c in batch mode.",
+      + "relation 'no-class' is not set. Set it, for example with -c on the command line.",
       error.getMessage());
   }
 

@@ -94,13 +94,29 @@ class ProbabilitiesToSigmoidBehaviourTest {
   }
 
   @Test
+  void numberNamedColumnsAreRejected() throws Exception {
+    // Read without -H, the first row of a headerless file becomes the column names: the
+    // filter must stop instead of converting the remaining rows one short.
+    Instances data = csv(directory, "0.7,0.2,0.1\n0.1,0.8,0.1\n0.3,0.3,0.4\n", "");
+    assertEquals(2, data.numInstances());
+
+    IllegalArgumentException error = rejected("-R 1-3 -class-values a,b,c", data);
+
+    assertEquals("The probability columns {'0.7', '0.2', '0.1'} (option -R) are named with "
+      + "numbers, so the file probably has no header row and its first row of values became "
+      + "the column names. Add a header row, or convert the file first with "
+      + "'java weka.core.converters.CSVLoader file.csv -H > file.arff', which names the "
+      + "columns att1, att2 and so on.", error.getMessage());
+  }
+
+  @Test
   void headerlessCsvNeedsClassValues() throws Exception {
     Instances data = csv(directory, "0.9,0.1\n0.2,0.8\n", "-H");
 
     IllegalArgumentException error = rejected("-R first-last", data);
     assertEquals("The probability columns are matched to class values by name, but no class "
-      + "attribute is set. Set a nominal class (for example -c in batch mode), or name each "
-      + "column's class with -class-values (needed for a CSV file without a header row).",
+      + "attribute is set. Set a nominal class (with -c on the command line), or name each "
+      + "column's class with -class-values.",
       error.getMessage());
 
     Instances result = filter("-R first-last -class-values nowin,won -gauge maximum "
