@@ -1099,6 +1099,12 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
     if (m_CalibrationSource == CalibrationSource.FILE && m_CalibrationFile.getPath().isEmpty()) {
       throw new WekaException("Calibration source 'file' needs a file; set -calibration-file.");
     }
+    if (m_ThresholdRule == ThresholdRule.CARDINALITY && m_Cardinality > classNames.length) {
+      throw new WekaException("Option -cardinality is " + m_Cardinality + " but the class "
+        + "attribute '" + m_ClassAttribute.name() + "' has only " + classNames.length
+        + " values, so no instance can have that many labels; use 0 to take the mean from "
+        + "the calibration data, or a number up to " + classNames.length + ".");
+    }
     if (m_ThresholdRule == ThresholdRule.TOP_K && m_TopK > classNames.length) {
       throw new WekaException("Option -top-k is " + m_TopK + " but the class attribute '"
         + m_ClassAttribute.name() + "' has only " + classNames.length + " values; use a k "

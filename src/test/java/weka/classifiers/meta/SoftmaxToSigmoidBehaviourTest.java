@@ -325,6 +325,27 @@ class SoftmaxToSigmoidBehaviourTest {
   }
 
   @Test
+  void labelCountAboveClassCountRejected() throws Exception {
+    // Three classes: at most 3 labels per instance, so k = 4 and a cardinality of 3.5
+    // cannot be met, and building must stop instead of labelling every class.
+    Instances data = TestData.arff("@relation g\n@attribute p1 numeric\n@attribute p2 numeric\n"
+      + "@attribute p3 numeric\n@attribute cls {a,b,c}\n@data\n0.6,0.3,0.1,a\n0.2,0.5,0.3,b\n");
+
+    Exception topK = assertThrows(Exception.class, () -> configured(
+      new AttributeDistributionClassifier(), "-threshold-rule top-k -top-k 4 -calibrator none")
+      .buildClassifier(data));
+    Exception cardinality = assertThrows(Exception.class, () -> configured(
+      new AttributeDistributionClassifier(),
+      "-threshold-rule cardinality -cardinality 3.5 -calibrator none").buildClassifier(data));
+
+    assertEquals("Option -top-k is 4 but the class attribute 'cls' has only 3 values; use a k "
+      + "from 1 to 3.", topK.getMessage());
+    assertEquals("Option -cardinality is 3.5 but the class attribute 'cls' has only 3 values, "
+      + "so no instance can have that many labels; use 0 to take the mean from the "
+      + "calibration data, or a number up to 3.", cardinality.getMessage());
+  }
+
+  @Test
   void labelSetAtOrAboveThreshold() throws Exception {
     // Case G1, uniform K = 3 under the centered gauge: every score is exactly 0.5, so
     // ">=" labels all three classes.

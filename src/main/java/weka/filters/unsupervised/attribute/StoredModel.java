@@ -8,9 +8,10 @@ package weka.filters.unsupervised.attribute;
 
 import java.io.File;
 import java.io.FileNotFoundException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 
 import weka.classifiers.meta.SoftmaxToSigmoid;
 import weka.core.Attribute;
@@ -79,11 +80,13 @@ final class StoredModel {
       return;
     }
     Attribute classAttribute = data.classAttribute();
-    Set<String> dataValues = new HashSet<String>();
+    // The list keeps the declared order for the message, and the sets ignore order.
+    List<String> dataValues = new ArrayList<String>();
     for (int k = 0; k < classAttribute.numValues(); k++) {
       dataValues.add(classAttribute.value(k));
     }
-    if (!dataValues.equals(new HashSet<String>(Arrays.asList(modelClassNames)))) {
+    if (!new HashSet<String>(dataValues).equals(
+      new HashSet<String>(Arrays.asList(modelClassNames)))) {
       throw new IllegalArgumentException("Option -model: the class '" + classAttribute.name()
         + "' of the data has the values " + dataValues + ", but the model in '"
         + file.getPath() + "' was trained with " + Arrays.toString(modelClassNames)
