@@ -215,6 +215,8 @@ public class PrecomputedDistribution extends AbstractClassifier
     } else {
       int[] selected = ProbabilityColumns.selectRange(m_AttributeIndices,
         data.numAttributes());
+      ProbabilityColumns.checkClassNotSelected(selected, data.classIndex(),
+        data.classAttribute().name());
       m_Columns = listed.length > 0
         ? ProbabilityColumns.byListedClasses(attributeNames, selected, listed, classNames,
           m_Prefix)

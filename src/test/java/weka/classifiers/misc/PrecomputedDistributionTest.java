@@ -64,6 +64,18 @@ class PrecomputedDistributionTest {
   }
 
   @Test
+  void rangeWithClassColumnIsRejected() {
+    Instances data = arff("@relation p\n@attribute cls {a,b}\n@attribute a numeric\n"
+      + "@attribute b numeric\n@data\na,0.7,0.3\n");
+
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+      () -> built("-R 1-3", data));
+
+    assertEquals("Option -R selects column 1 'cls', which is the class attribute. Select "
+      + "only the probability columns.", error.getMessage());
+  }
+
+  @Test
   void rangeColumnsMatchByName() throws Exception {
     Instances data = arff("@relation p\n@attribute b numeric\n@attribute a numeric\n"
       + "@attribute cls {a,b}\n@data\n0.3,0.7,a\n");

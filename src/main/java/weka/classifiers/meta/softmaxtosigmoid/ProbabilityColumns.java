@@ -243,6 +243,25 @@ public final class ProbabilityColumns {
     return result;
   }
 
+  /**
+   * Rejects a range that includes the class attribute, which contains labels, not a
+   * probability.
+   *
+   * @param selected the 0-based indices that -R selects
+   * @param classIndex the 0-based class index, or -1 when no class is set
+   * @param className the class attribute's name, for the message
+   * @throws IllegalArgumentException naming option -R and the class column
+   */
+  public static void checkClassNotSelected(int[] selected, int classIndex, String className) {
+    for (int column : selected) {
+      if (column == classIndex) {
+        throw new IllegalArgumentException("Option -R selects column " + (column + 1) + " '"
+          + className + "', which is the class attribute. Select only the probability "
+          + "columns.");
+      }
+    }
+  }
+
   private static int rangeIndex(String text, String range, int numAttributes) {
     int index = text.equals("first") ? 1 : text.equals("last") ? numAttributes
       : Integer.parseInt(text);

@@ -870,6 +870,10 @@ public class ProbabilitiesToSigmoid extends Filter
       return ProbabilityColumns.byPrefix(attributeNames, classNames, m_Prefix);
     }
     int[] selected = ProbabilityColumns.selectRange(m_AttributeIndices, data.numAttributes());
+    if (data.classIndex() >= 0) {
+      ProbabilityColumns.checkClassNotSelected(selected, data.classIndex(),
+        data.classAttribute().name());
+    }
     String[] listed = ProbabilityColumns.splitList(m_ClassValues);
     if (listed.length > 0) {
       return ProbabilityColumns.byListedClasses(attributeNames, selected, listed, classNames,

@@ -94,6 +94,17 @@ class ProbabilitiesToSigmoidBehaviourTest {
   }
 
   @Test
+  void rangeWithClassColumnIsRejected() throws Exception {
+    Instances data = csv(directory, "species,a,b\na,0.7,0.3\nb,0.2,0.8\n", "");
+    data.setClassIndex(0);
+
+    IllegalArgumentException error = rejected("-R 1-3", data);
+
+    assertEquals("Option -R selects column 1 'species', which is the class attribute. Select "
+      + "only the probability columns.", error.getMessage());
+  }
+
+  @Test
   void numberNamedColumnsAreRejected() throws Exception {
     // Read without -H, the first row of a headerless file becomes the column names: the
     // filter must stop instead of converting the remaining rows one short.
