@@ -41,14 +41,15 @@ public final class MultiLabelEvaluation implements CommandlineRunnable {
 
   /**
    * Runs the evaluation for weka.Run and prints the report to standard output.
+   * Errors are printed to standard error without a stack trace, and the JVM is left
+   * running for weka.Run.
    *
    * @param toRun this object
    * @param options the options described by {@link #usage()}
-   * @throws Exception if the evaluation fails; the message names the problem
    */
   @Override
-  public void run(Object toRun, String[] options) throws Exception {
-    System.out.print(evaluate(options));
+  public void run(Object toRun, String[] options) {
+    ToolCommandLine.run(MultiLabelEvaluation::evaluate, options);
   }
 
   @Override
@@ -62,13 +63,7 @@ public final class MultiLabelEvaluation implements CommandlineRunnable {
    * @param args the options; -h lists them
    */
   public static void main(String[] args) {
-    try {
-      System.out.print(evaluate(args));
-    } catch (Exception e) {
-      System.err.println("Error: " + e.getMessage());
-      System.err.println("Run with -h for the list of options.");
-      System.exit(1);
-    }
+    ToolCommandLine.runAsMain(MultiLabelEvaluation::evaluate, args);
   }
 
   /** @return the option list for -h */

@@ -40,14 +40,15 @@ public final class ReliabilityDiagramTool implements CommandlineRunnable {
 
   /**
    * Writes the diagram for weka.Run and prints the summary to standard output.
+   * Errors are printed to standard error without a stack trace, and the JVM is left
+   * running for weka.Run.
    *
    * @param toRun this object
    * @param options the options described by {@link #usage()}
-   * @throws Exception if an option is invalid, a file is unreadable or training fails
    */
   @Override
-  public void run(Object toRun, String[] options) throws Exception {
-    System.out.print(writeDiagram(options));
+  public void run(Object toRun, String[] options) {
+    ToolCommandLine.run(ReliabilityDiagramTool::writeDiagram, options);
   }
 
   @Override
@@ -61,13 +62,7 @@ public final class ReliabilityDiagramTool implements CommandlineRunnable {
    * @param args the options; -h lists them
    */
   public static void main(String[] args) {
-    try {
-      System.out.print(writeDiagram(args));
-    } catch (Exception e) {
-      System.err.println("Error: " + e.getMessage());
-      System.err.println("Run with -h for the list of options.");
-      System.exit(1);
-    }
+    ToolCommandLine.runAsMain(ReliabilityDiagramTool::writeDiagram, args);
   }
 
   /** @return the option list for -h */

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -241,6 +243,32 @@ class MultiLabelEvaluationTest {
         () -> MultiLabelEvaluation.evaluate(args), String.join(" ", args));
       assertEquals(c[0], error.getMessage());
     }
+  }
+
+  /** Runs the tool as weka.Run does and returns what it printed to standard error. */
+  private static String standardErrorOfRun(String... options) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      MultiLabelEvaluation tool = new MultiLabelEvaluation();
+      tool.run(tool, options);
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void runPrintsErrorWithoutStackTrace() throws Exception {
+    String output = standardErrorOfRun("-t", trainingFile().getPath());
+
+    String[] lines = output.split(System.lineSeparator());
+    assertEquals(2, lines.length, output);
+    assertEquals("Error: Option -T is missing; give the MEKA multi-label test data as "
+      + "-T <file.arff>.", lines[0]);
+    assertEquals("Run with -h for the list of options.", lines[1]);
+    assertFalse(output.contains("\tat "), output);
   }
 
   @Test

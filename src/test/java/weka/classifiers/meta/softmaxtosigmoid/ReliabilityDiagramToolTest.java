@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +93,32 @@ class ReliabilityDiagramToolTest {
         () -> ReliabilityDiagramTool.writeDiagram(options), String.join(" ", options));
     }
     assertFalse(new File(png).exists(), "no PNG after an invalid option");
+  }
+
+  /** Runs the tool as weka.Run does and returns what it printed to standard error. */
+  private static String standardErrorOfRun(String... options) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      ReliabilityDiagramTool tool = new ReliabilityDiagramTool();
+      tool.run(tool, options);
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void runPrintsErrorWithoutStackTrace() {
+    String output = standardErrorOfRun("-t", train, "-W", "weka.classifiers.bayes.NaiveBayes");
+
+    String[] lines = output.split(System.lineSeparator());
+    assertEquals(2, lines.length, output);
+    assertEquals("Error: Option -png is missing; give the output file as "
+      + "-png <diagram.png>.", lines[0]);
+    assertEquals("Run with -h for the list of options.", lines[1]);
+    assertFalse(output.contains("\tat "), output);
   }
 
   @Test

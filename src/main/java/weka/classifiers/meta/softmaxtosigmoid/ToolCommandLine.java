@@ -1,0 +1,71 @@
+/*
+ *   This program is free software: you can redistribute it and/or modify
+ *   it under the terms of the GNU General Public License as published by
+ *   the Free Software Foundation, either version 3 of the License, or
+ *   (at your option) any later version.
+ */
+package weka.classifiers.meta.softmaxtosigmoid;
+
+/**
+ * Command-line handling shared by {@link MultiLabelEvaluation} and
+ * {@link ReliabilityDiagramTool}: both print their output, or a short error without a
+ * stack trace, whether they run from their own {@code main} or through weka.Run.
+ */
+final class ToolCommandLine {
+
+  /** Second line of every error, after "Error: " and the message. */
+  static final String HELP_HINT = "Run with -h for the list of options.";
+
+  /** The work of a tool: turns its command-line options into the text to print. */
+  interface Tool {
+
+    /**
+     * Runs the tool.
+     *
+     * @param options the command-line options
+     * @return the text to print to standard output
+     * @throws Exception if the tool fails, with a message for the user
+     */
+    String run(String[] options) throws Exception;
+  }
+
+  private ToolCommandLine() {
+  }
+
+  /**
+   * Runs a tool and prints its output to standard output. If the tool throws, prints
+   * "Error: " with the message and a hint to run with -h to standard error instead.
+   * Never calls System.exit, so weka.Run keeps control of the JVM.
+   *
+   * @param tool the tool to run
+   * @param options the command-line options
+   * @return true if the tool succeeded, false if it printed an error
+   */
+  static boolean run(Tool tool, String[] options) {
+    String output;
+    try {
+      output = tool.run(options);
+    } catch (Exception e) {
+      // An exception without a message is named by its class instead.
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      System.err.println("Error: " + message);
+      System.err.println(HELP_HINT);
+      return false;
+    }
+    System.out.print(output);
+    return true;
+  }
+
+  /**
+   * Runs a tool as {@link #run} does and exits with status 1 after an error. Only for a
+   * tool's own {@code main}.
+   *
+   * @param tool the tool to run
+   * @param options the command-line options
+   */
+  static void runAsMain(Tool tool, String[] options) {
+    if (!run(tool, options)) {
+      System.exit(1);
+    }
+  }
+}
