@@ -90,7 +90,8 @@ public final class MultiLabelEvaluation implements CommandlineRunnable {
    * @param args the options described by {@link #usage()}; not modified
    * @return the report text, or the usage text for -h
    * @throws Exception if an option is invalid, a file is missing or unreadable, the
-   *           test data do not match the training header, or training fails
+   *           test data do not match the training header, training fails, or the
+   *           PNG file cannot be written
    */
   public static String evaluate(String[] args) throws Exception {
     String[] options = args.clone();
@@ -123,6 +124,8 @@ public final class MultiLabelEvaluation implements CommandlineRunnable {
         + "-t <train.arff> or load one with -l <model file>.");
     }
 
+    File pngFile = pngPath.isEmpty() ? null : ToolCommandLine.outputFile("-png", pngPath);
+
     SoftmaxToSigmoid model;
     Instances header;
     if (!modelPath.isEmpty()) {
@@ -140,9 +143,9 @@ public final class MultiLabelEvaluation implements CommandlineRunnable {
     Instances testData = loadTest(testPath);
     CalibrationFile test = CalibrationFile.map(testData, header, testPath, "test file");
     MultiLabelMetrics metrics = score(model, test);
-    if (!pngPath.isEmpty()) {
-      ReliabilityDiagram.write(metrics, "Reliability of the sigmoid scores on "
-        + new File(testPath).getName(), new File(pngPath));
+    if (pngFile != null) {
+      String title = "Reliability of the sigmoid scores on " + new File(testPath).getName();
+      ToolCommandLine.writePng("-png", ReliabilityDiagram.draw(metrics, title), pngFile);
     }
 
     String[] classNames = new String[header.numClasses()];

@@ -12,8 +12,11 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -219,8 +222,12 @@ public final class ReliabilityDiagram {
    * @throws IOException if the file cannot be written
    */
   public static void writePng(BufferedImage image, File file) throws IOException {
-    if (!ImageIO.write(image, "png", file)) {
-      throw new IOException("No PNG writer is available to write '" + file.getPath() + "'.");
+    // ImageIO.write to a File prints a stack trace to standard error when the file cannot
+    // be opened (seen with OpenJDK 17), so the file is opened here and the error thrown.
+    try (OutputStream out = new BufferedOutputStream(new FileOutputStream(file))) {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IOException("No PNG writer is available to write '" + file.getPath() + "'.");
+      }
     }
   }
 

@@ -93,7 +93,8 @@ public final class ReliabilityDiagramTool implements CommandlineRunnable {
    * @param args the options described by {@link #usage()}; not modified
    * @return the summary text with the error of each curve, or the usage text for -h
    * @throws Exception if an option is invalid, a file is missing or unreadable, the class
-   *           is not nominal, training fails, or no prediction can be drawn
+   *           is not nominal, training fails, no prediction can be drawn, or the PNG
+   *           file cannot be written
    */
   public static String writeDiagram(String[] args) throws Exception {
     String[] options = args.clone();
@@ -138,6 +139,7 @@ public final class ReliabilityDiagramTool implements CommandlineRunnable {
         + "at least 2 folds.");
     }
     int seed = parseInt("-s", seedText, 1);
+    File pngFile = ToolCommandLine.outputFile("-png", pngPath);
     Mode mode = top ? Mode.TOP_CLASS : Mode.PER_CLASS;
 
     Instances train = load(trainPath, classIndex);
@@ -165,7 +167,7 @@ public final class ReliabilityDiagramTool implements CommandlineRunnable {
     PredictionReliability reliability =
       new PredictionReliability(evaluation.predictions(), train.classAttribute());
     String title = classifier.getClass().getSimpleName() + " on " + source;
-    ReliabilityDiagram.writePng(reliability.draw(mode, title), new File(pngPath));
+    ToolCommandLine.writePng("-png", reliability.draw(mode, title), pngFile);
 
     StringBuilder text = new StringBuilder();
     text.append(title).append('\n');

@@ -6,10 +6,15 @@
  */
 package weka.classifiers.meta.softmaxtosigmoid;
 
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+
 /**
  * Command-line handling shared by {@link MultiLabelEvaluation} and
  * {@link ReliabilityDiagramTool}: both print their output, or a short error without a
- * stack trace, whether they run from their own {@code main} or through weka.Run.
+ * stack trace, whether they run from their own {@code main} or through weka.Run. Output
+ * files are checked before any training, and write errors name the option and the file.
  */
 final class ToolCommandLine {
 
@@ -66,6 +71,59 @@ final class ToolCommandLine {
   static void runAsMain(Tool tool, String[] options) {
     if (!run(tool, options)) {
       System.exit(1);
+    }
+  }
+
+  /**
+   * Checks before any long work that an output file can be created: the path must not
+   * be a folder, and its folder must exist and be writable.
+   *
+   * @param option the option that names the file, for example "-png"
+   * @param path the path given with the option
+   * @return the output file
+   * @throws IllegalArgumentException naming the option, the path and the fix
+   */
+  static File outputFile(String option, String path) {
+    File file = new File(path);
+    if (file.isDirectory()) {
+      throw new IllegalArgumentException("Option " + option + ": '" + path + "' is a folder; "
+        + "give a file name in it, for example " + new File(file, "diagram.png").getPath()
+        + ".");
+    }
+
+    // A bare file name has no parent and is written to the working folder.
+    File folder = file.getAbsoluteFile().getParentFile();
+    String folderName = file.getParent() == null ? folder.getPath() : file.getParent();
+    if (!folder.exists()) {
+      throw new IllegalArgumentException("Option " + option + ": folder '" + folderName
+        + "' not found; create it or give a path in an existing folder.");
+    }
+    if (!folder.isDirectory()) {
+      throw new IllegalArgumentException("Option " + option + ": '" + folderName + "' is a "
+        + "file, not a folder; give a path in an existing folder.");
+    }
+    if (!folder.canWrite()) {
+      throw new IllegalArgumentException("Option " + option + ": folder '" + folderName
+        + "' is not writable; give a path in a folder you can write to.");
+    }
+    return file;
+  }
+
+  /**
+   * Writes an image as a PNG file named by an option.
+   *
+   * @param option the option that names the file, for example "-png"
+   * @param image the image
+   * @param file the PNG file, replaced if it exists
+   * @throws IOException naming the option, the file and the cause if writing fails
+   */
+  static void writePng(String option, BufferedImage image, File file) throws IOException {
+    try {
+      ReliabilityDiagram.writePng(image, file);
+    } catch (IOException e) {
+      throw new IOException("Option " + option + ": writing PNG file '" + file.getPath()
+        + "' failed (" + e.getMessage() + "); check that its folder exists, is writable and "
+        + "has free space.", e);
     }
   }
 }

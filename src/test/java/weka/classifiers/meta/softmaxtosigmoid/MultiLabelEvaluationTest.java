@@ -245,6 +245,19 @@ class MultiLabelEvaluationTest {
     }
   }
 
+  @Test
+  void missingPngFolderIsReported() throws Exception {
+    File absentFolder = folder.resolve("absent").toFile();
+    String png = new File(absentFolder, "reliability.png").getPath();
+
+    Exception error = assertThrows(IllegalArgumentException.class,
+      () -> MultiLabelEvaluation.evaluate(new String[] {"-t", trainingFile().getPath(), "-T",
+        testFile().getPath(), "-W", BASE, "-png", png}));
+
+    assertEquals("Option -png: folder '" + absentFolder + "' not found; create it or give a "
+      + "path in an existing folder.", error.getMessage());
+  }
+
   /** Runs the tool as weka.Run does and returns what it printed to standard error. */
   private static String standardErrorOfRun(String... options) {
     PrintStream original = System.err;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,6 +94,50 @@ class ReliabilityDiagramToolTest {
         () -> ReliabilityDiagramTool.writeDiagram(options), String.join(" ", options));
     }
     assertFalse(new File(png).exists(), "no PNG after an invalid option");
+  }
+
+  @Test
+  void unusablePngPathIsReported() throws Exception {
+    File absentFolder = folder.resolve("absent").toFile();
+    File plainFile = folder.resolve("plain.txt").toFile();
+    Files.write(plainFile.toPath(), "text".getBytes(StandardCharsets.UTF_8));
+    String[][] cases = {
+      {"Option -png: folder '" + absentFolder + "' not found; create it or give a path in an "
+        + "existing folder.", new File(absentFolder, "x.png").getPath()},
+      {"Option -png: '" + plainFile + "' is a file, not a folder; give a path in an existing "
+        + "folder.", new File(plainFile, "x.png").getPath()},
+      {"Option -png: '" + folder + "' is a folder; give a file name in it, for example "
+        + folder.resolve("diagram.png") + ".", folder.toString()},
+    };
+    for (String[] c : cases) {
+      String[] options = {"-t", train, "-W", "weka.classifiers.bayes.NaiveBayes", "-png", c[1]};
+      Exception error = assertThrows(IllegalArgumentException.class,
+        () -> ReliabilityDiagramTool.writeDiagram(options), c[1]);
+      assertEquals(c[0], error.getMessage());
+    }
+  }
+
+  @Test
+  void pngWriteFailureNamesOptionAndFile() {
+    BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    File png = folder.resolve("absent").resolve("x.png").toFile();
+
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    IOException error;
+    try {
+      error = assertThrows(IOException.class, () -> ToolCommandLine.writePng("-png", image, png));
+    } finally {
+      System.setErr(original);
+    }
+
+    assertEquals("", captured.toString(StandardCharsets.UTF_8), "nothing on standard error");
+    String message = error.getMessage();
+    assertTrue(message.startsWith("Option -png: writing PNG file '" + png + "' failed ("),
+      message);
+    assertTrue(message.endsWith("); check that its folder exists, is writable and has free "
+      + "space."), message);
   }
 
   /** Runs the tool as weka.Run does and returns what it printed to standard error. */
