@@ -1522,11 +1522,33 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
    */
   public static SoftmaxToSigmoid readModel(File file) throws WekaException {
     SoftmaxToSigmoid model = SerializedModels.read(file, SoftmaxToSigmoid.class);
+    checkSavedModelTrained(model, file);
+    return model;
+  }
+
+  /**
+   * Reads a trained model as {@link #readModel(File)} does, and the training header that
+   * Weka's {@code -d} option saves after it.
+   *
+   * @param file the model file
+   * @return the trained model, and the header or null if the file has none
+   * @throws WekaException for the problems listed at {@link #readModel(File)}, and if the
+   *           data after the model are damaged
+   */
+  public static SerializedModels.SavedModel<SoftmaxToSigmoid> readModelWithHeader(File file)
+    throws WekaException {
+    SerializedModels.SavedModel<SoftmaxToSigmoid> saved =
+      SerializedModels.readWithHeader(file, SoftmaxToSigmoid.class);
+    checkSavedModelTrained(saved.model, file);
+    return saved;
+  }
+
+  private static void checkSavedModelTrained(SoftmaxToSigmoid model, File file)
+    throws WekaException {
     if (model.m_Inversion == null) {
       throw new WekaException("Model file '" + file.getPath() + "' contains a SoftmaxToSigmoid "
         + "that was never trained; train it (for example with -t) before saving it with -d.");
     }
-    return model;
   }
 
   private void checkTrained() throws WekaException {

@@ -14,8 +14,8 @@ import weka.classifiers.meta.SoftmaxToSigmoid;
 import weka.core.CommandlineRunnable;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.SerializationHelper;
 import weka.core.Utils;
+import weka.core.WekaException;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /**
@@ -129,9 +129,9 @@ public final class MultiLabelEvaluation implements CommandlineRunnable {
     SoftmaxToSigmoid model;
     Instances header;
     if (!modelPath.isEmpty()) {
-      Object[] loaded = loadModel(modelPath);
-      model = (SoftmaxToSigmoid) loaded[0];
-      header = loaded[1] != null ? (Instances) loaded[1]
+      SerializedModels.SavedModel<SoftmaxToSigmoid> saved = loadModel(modelPath);
+      model = saved.model;
+      header = saved.header != null ? saved.header
         : new Instances(loadTraining(trainPath, classIndex, modelPath), 0);
     } else {
       Instances train = loadTraining(trainPath, classIndex, null);
@@ -206,25 +206,18 @@ public final class MultiLabelEvaluation implements CommandlineRunnable {
   }
 
   /**
-   * Reads a model file written by Weka's -d option: the classifier, then optionally the
-   * training header.
+   * Reads a trained model file written by Weka's -d option, with the training header
+   * that follows the model when the file has one.
    *
-   * @return {the model, the header or null}
+   * @throws IllegalArgumentException naming -l, the file and the fix if the file cannot
+   *           be used
    */
-  private static Object[] loadModel(String path) throws Exception {
-    if (!new File(path).isFile()) {
-      throw new IllegalArgumentException("Model file '" + path + "' not found; give a "
-        + "SoftmaxToSigmoid saved with Weka's -d option.");
+  private static SerializedModels.SavedModel<SoftmaxToSigmoid> loadModel(String path) {
+    try {
+      return SoftmaxToSigmoid.readModelWithHeader(new File(path));
+    } catch (WekaException e) {
+      throw new IllegalArgumentException("Option -l: " + e.getMessage(), e);
     }
-    Object[] objects = SerializationHelper.readAll(path);
-    if (objects.length == 0 || !(objects[0] instanceof SoftmaxToSigmoid)) {
-      String found = objects.length == 0 ? "nothing" : objects[0].getClass().getName();
-      throw new IllegalArgumentException("Model file '" + path + "' contains " + found
-        + ", not a SoftmaxToSigmoid; save one with Weka's -d option.");
-    }
-    Instances header = objects.length > 1 && objects[1] instanceof Instances
-      ? (Instances) objects[1] : null;
-    return new Object[] {objects[0], header};
   }
 
   /**

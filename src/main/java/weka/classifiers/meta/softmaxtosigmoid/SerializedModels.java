@@ -18,6 +18,7 @@ import java.io.ObjectStreamException;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
+import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.WekaException;
 
@@ -42,6 +43,26 @@ public final class SerializedModels {
   }
 
   /**
+   * A model read from a file, with the training header that Weka's {@code -d} option
+   * writes after the model when it has one.
+   *
+   * @param <T> the class of the model
+   */
+  public static final class SavedModel<T> {
+
+    /** The model, the first object of the file. */
+    public final T model;
+
+    /** The training header (attributes without rows), or null if the file has none. */
+    public final Instances header;
+
+    SavedModel(T model, Instances header) {
+      this.model = model;
+      this.header = header;
+    }
+  }
+
+  /**
    * Reads the first object of a model file and checks its class.
    *
    * @param file the model file
@@ -53,6 +74,26 @@ public final class SerializedModels {
    *           incompatible release of a class, or holds an object of another class
    */
   public static <T> T read(File file, Class<T> type) throws WekaException {
+    return read(file, type, false).model;
+  }
+
+  /**
+   * Reads a model as {@link #read(File, Class)} does, and the training header after it.
+   *
+   * @param file the model file
+   * @param type the expected class of the model
+   * @param <T> the expected class
+   * @return the model, and the header or null when the model is the only object
+   * @throws WekaException for the problems listed at {@link #read(File, Class)}, and if
+   *           the data after the model are damaged
+   */
+  public static <T> SavedModel<T> readWithHeader(File file, Class<T> type)
+    throws WekaException {
+    return read(file, type, true);
+  }
+
+  private static <T> SavedModel<T> read(File file, Class<T> type, boolean withHeader)
+    throws WekaException {
     String name = "Model file '" + file.getPath() + "'";
     if (!file.isFile()) {
       throw new WekaException(name + " not found; give the path of a model saved with -d.");
@@ -62,9 +103,13 @@ public final class SerializedModels {
         + "model; save the model again with -d.");
     }
     Object model;
+    Instances header = null;
     try (InputStream in = open(file, name)) {
       ObjectInputStream objects = SerializationHelper.getObjectInputStream(in);
       model = objects.readObject();
+      if (withHeader) {
+        header = readHeader(objects);
+      }
     } catch (ClassNotFoundException e) {
       throw new WekaException(name + " needs a class that is not on the class path ("
         + e.getMessage() + "); install the Weka package that provides it.", e);
@@ -86,7 +131,24 @@ public final class SerializedModels {
         + (model == null ? "null reference" : model.getClass().getName()) + ", not a "
         + type.getName() + "; give a file saved by " + type.getSimpleName() + " with -d.");
     }
-    return type.cast(model);
+    return new SavedModel<T>(type.cast(model), header);
+  }
+
+  /**
+   * Reads the object after the model, which Weka's -d option writes when it has the
+   * training header.
+   *
+   * @return the header, or null at the end of the file or for an object of another class
+   */
+  private static Instances readHeader(ObjectInputStream objects)
+    throws IOException, ClassNotFoundException {
+    Object next;
+    try {
+      next = objects.readObject();
+    } catch (EOFException e) {
+      return null;
+    }
+    return next instanceof Instances ? (Instances) next : null;
   }
 
   /**

@@ -229,8 +229,8 @@ class MultiLabelEvaluationTest {
       {"Option -W names weka.classifiers.bayes.NaiveBayes, which is not a SoftmaxToSigmoid; "
         + "give weka.classifiers.meta.SoftmaxToSigmoid with its options, or only its "
         + "options.", "-t", train, "-T", test, "-W", "weka.classifiers.bayes.NaiveBayes"},
-      {"Model file '" + absentModel + "' not found; give a SoftmaxToSigmoid saved with "
-        + "Weka's -d option.", "-T", test, "-l", absentModel},
+      {"Option -l: Model file '" + absentModel + "' not found; give the path of a model "
+        + "saved with -d.", "-T", test, "-l", absentModel},
       {"Option -c is '7', but training file '" + train + "' has 3 attributes; give an index "
         + "from 1 to 3, 'first' or 'last'.", "-t", train, "-c", "7", "-T", test},
       {"Test file '" + single.getPath() + "' is not MEKA multi-label data: its relation name "
@@ -241,6 +241,28 @@ class MultiLabelEvaluationTest {
       String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
       Exception error = assertThrows(IllegalArgumentException.class,
         () -> MultiLabelEvaluation.evaluate(args), String.join(" ", args));
+      assertEquals(c[0], error.getMessage());
+    }
+  }
+
+  @Test
+  void unusableModelFileIsReported() throws Exception {
+    String test = testFile().getPath();
+    File text = write("text.model", "not a model\n");
+    File string = folder.resolve("string.model").toFile();
+    SerializationHelper.write(string.getPath(), "a string");
+    String[][] cases = {
+      // "no" is the byte pair 6E 6F.
+      {"Option -l: Model file '" + text + "' is not a serialized Java object (it starts "
+        + "with the bytes 6E6F, not ACED); give a model saved by Weka with -d.",
+        text.getPath()},
+      {"Option -l: Model file '" + string + "' contains a java.lang.String, not a "
+        + "weka.classifiers.meta.SoftmaxToSigmoid; give a file saved by SoftmaxToSigmoid "
+        + "with -d.", string.getPath()},
+    };
+    for (String[] c : cases) {
+      Exception error = assertThrows(IllegalArgumentException.class,
+        () -> MultiLabelEvaluation.evaluate(new String[] {"-l", c[1], "-T", test}), c[1]);
       assertEquals(c[0], error.getMessage());
     }
   }
