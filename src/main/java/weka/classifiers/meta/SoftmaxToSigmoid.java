@@ -31,6 +31,7 @@ import weka.classifiers.meta.softmaxtosigmoid.LogisticMath;
 import weka.classifiers.meta.softmaxtosigmoid.SerializedModels;
 import weka.classifiers.meta.softmaxtosigmoid.SoftmaxInversion;
 import weka.classifiers.meta.softmaxtosigmoid.ThresholdRule;
+import weka.classifiers.meta.softmaxtosigmoid.ToolCommandLine;
 import weka.classifiers.trees.RandomForest;
 import weka.core.Attribute;
 import weka.core.Capabilities;
@@ -418,9 +419,7 @@ public class SoftmaxToSigmoid extends RandomizableSingleClassifierEnhancer
       super.setOptions(options);
     } catch (ClassNotFoundException e) {
       // Weka's message is the bare class name.
-      throw new IllegalArgumentException("Option -W: classifier class '" + e.getMessage()
-        + "' not found. Give the full class name, for example "
-        + "weka.classifiers.trees.RandomForest, and install the package that provides it.", e);
+      throw ToolCommandLine.classifierNotFound(e.getMessage(), e);
     }
   }
 

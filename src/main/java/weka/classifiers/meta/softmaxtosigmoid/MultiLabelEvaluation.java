@@ -196,7 +196,14 @@ public final class MultiLabelEvaluation implements CommandlineRunnable {
     }
     String className = parts[0];
     parts[0] = "";
-    Classifier classifier = AbstractClassifier.forName(className, parts);
+    Classifier classifier;
+    try {
+      classifier = AbstractClassifier.forName(className, parts);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException("Option -W: class '" + e.getMessage() + "' not "
+        + "found. Give " + SoftmaxToSigmoid.class.getName() + " with its options, or only "
+        + "its options, for example -W \"-W weka.classifiers.trees.RandomForest\".", e);
+    }
     if (!(classifier instanceof SoftmaxToSigmoid)) {
       throw new IllegalArgumentException("Option -W names " + className + ", which is not "
         + "a SoftmaxToSigmoid; give " + SoftmaxToSigmoid.class.getName()

@@ -147,7 +147,14 @@ public final class ReliabilityDiagramTool implements CommandlineRunnable {
       throw new IllegalArgumentException("Class attribute '" + train.classAttribute().name()
         + "' of '" + trainPath + "' is not nominal; choose a nominal class with -c.");
     }
-    Classifier classifier = AbstractClassifier.forName(classifierName, classifierOptions);
+    Classifier classifier;
+    try {
+      classifier = AbstractClassifier.forName(classifierName, classifierOptions);
+    } catch (ClassNotFoundException e) {
+      // Weka's message is the bare name of the missing class, which may be a classifier
+      // named in the options after '--'.
+      throw ToolCommandLine.classifierNotFound(e.getMessage(), e);
+    }
     Evaluation evaluation = new Evaluation(train);
     String source;
     if (testPath.isEmpty()) {

@@ -15,8 +15,11 @@ import java.io.IOException;
  * {@link ReliabilityDiagramTool}: both print their output, or a short error without a
  * stack trace, whether they run from their own {@code main} or through weka.Run. Output
  * files are checked before any training, and write errors name the option and the file.
+ *
+ * <p>{@link #classifierNotFound} is public because {@code SoftmaxToSigmoid.setOptions}
+ * reports its own {@code -W} with the same message.
  */
-final class ToolCommandLine {
+public final class ToolCommandLine {
 
   /** Second line of every error, after "Error: " and the message. */
   static final String HELP_HINT = "Run with -h for the list of options.";
@@ -72,6 +75,21 @@ final class ToolCommandLine {
     if (!run(tool, options)) {
       System.exit(1);
     }
+  }
+
+  /**
+   * Creates the error for a {@code -W} classifier class that is not on the class path.
+   *
+   * @param className the class name that was not found
+   * @param cause the exception from loading the class
+   * @return the error, naming the option, the class and the fix
+   */
+  public static IllegalArgumentException classifierNotFound(String className,
+    ClassNotFoundException cause) {
+    return new IllegalArgumentException("Option -W: classifier class '" + className
+      + "' not found. Give the full class name, for example "
+      + "weka.classifiers.trees.RandomForest, and install the package that provides it.",
+      cause);
   }
 
   /**

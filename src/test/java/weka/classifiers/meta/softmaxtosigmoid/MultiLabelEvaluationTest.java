@@ -268,6 +268,28 @@ class MultiLabelEvaluationTest {
   }
 
   @Test
+  void unknownClassifierIsReported() throws Exception {
+    String train = trainingFile().getPath();
+    String test = testFile().getPath();
+    String[][] cases = {
+      {"Option -W: class 'weka.classifiers.trees.NoSuch' not found. Give "
+        + "weka.classifiers.meta.SoftmaxToSigmoid with its options, or only its options, for "
+        + "example -W \"-W weka.classifiers.trees.RandomForest\".",
+        "weka.classifiers.trees.NoSuch"},
+      // The -W inside the specification is the base classifier of SoftmaxToSigmoid.
+      {"Option -W: classifier class 'weka.classifiers.trees.NoSuch' not found. Give the full "
+        + "class name, for example weka.classifiers.trees.RandomForest, and install the "
+        + "package that provides it.", "-W weka.classifiers.trees.NoSuch"},
+    };
+    for (String[] c : cases) {
+      Exception error = assertThrows(IllegalArgumentException.class,
+        () -> MultiLabelEvaluation.evaluate(new String[] {"-t", train, "-T", test, "-W", c[1]}),
+        c[1]);
+      assertEquals(c[0], error.getMessage());
+    }
+  }
+
+  @Test
   void missingPngFolderIsReported() throws Exception {
     File absentFolder = folder.resolve("absent").toFile();
     String png = new File(absentFolder, "reliability.png").getPath();

@@ -97,6 +97,25 @@ class ReliabilityDiagramToolTest {
   }
 
   @Test
+  void unknownClassifierIsReported() {
+    String png = folder.resolve("never.png").toString();
+    String[][] cases = {
+      {"-W", "weka.classifiers.trees.NoSuch"},
+      {"-W", "weka.classifiers.meta.Bagging", "--", "-W", "weka.classifiers.trees.NoSuch"},
+    };
+    for (String[] classifier : cases) {
+      String[] options = new String[4 + classifier.length];
+      System.arraycopy(new String[] {"-t", train, "-png", png}, 0, options, 0, 4);
+      System.arraycopy(classifier, 0, options, 4, classifier.length);
+      Exception error = assertThrows(IllegalArgumentException.class,
+        () -> ReliabilityDiagramTool.writeDiagram(options), String.join(" ", classifier));
+      assertEquals("Option -W: classifier class 'weka.classifiers.trees.NoSuch' not found. "
+        + "Give the full class name, for example weka.classifiers.trees.RandomForest, and "
+        + "install the package that provides it.", error.getMessage());
+    }
+  }
+
+  @Test
   void unusablePngPathIsReported() throws Exception {
     File absentFolder = folder.resolve("absent").toFile();
     File plainFile = folder.resolve("plain.txt").toFile();
