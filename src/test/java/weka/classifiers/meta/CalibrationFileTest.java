@@ -111,6 +111,10 @@ class CalibrationFileTest {
       {"@relation 'cal: -C 2'\n@attribute a {0,1}\n@attribute b {0,1}\n"
         + header + "@data\n1,0,0.5,0.3,0.2\n", "Class value 'c' has no label attribute"},
       {"@relation cal\n" + header + "@data\n0.5,0.3,0.2\n", "has no class attribute 'cls'"},
+      {"@relation 'cal: -C 2'\n@attribute a {0,1}\n@attribute b {0,1}\n@attribute c {0,1}\n"
+        + header + "@data\n1,0,0,0.5,0.3,0.2\n", "attribute 'c' exists, but it is not one of "
+        + "the 2 label attributes that -C in the relation name declares. Raise the label "
+        + "count of -C, or move the attribute among the labels."},
     };
     for (Object[] c : cases) {
       File file = write("bad.arff", (String) c[0]);

@@ -159,9 +159,14 @@ public final class CalibrationFile {
     }
     for (int k = 0; k < numClasses; k++) {
       if (labelOfClass[k] < 0) {
-        throw new IllegalArgumentException("Class value '" + classAttribute.value(k)
-          + "' has no label attribute in " + fileDescription + "; add a {0,1} "
-          + "label attribute of that name.");
+        String value = classAttribute.value(k);
+        // An attribute of that name outside the -C L labels is a feature for MEKA.
+        boolean outsideLabels = data.attribute(value) != null;
+        throw new IllegalArgumentException("Class value '" + value + "' has no label "
+          + "attribute in " + fileDescription + (outsideLabels ? ": attribute '" + value
+          + "' exists, but it is not one of the " + labels.length + " label attributes that "
+          + "-C in the relation name declares. Raise the label count of -C, or move the "
+          + "attribute among the labels." : "; add a {0,1} label attribute of that name."));
       }
     }
     int[] columns = matchColumns(data, header, fileDescription, false);
