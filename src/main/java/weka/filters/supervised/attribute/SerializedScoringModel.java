@@ -164,6 +164,13 @@ final class SerializedScoringModel {
       Attribute trained = training.attribute(j);
       Attribute dataAttribute = data.attribute(j);
       String difference = trained.equalsMsg(dataAttribute);
+      if (difference != null && sameValuesReordered(trained, dataAttribute)) {
+        return "the values of nominal attribute " + (j + 1) + " '" + trained.name() + "' are "
+          + values(trained) + " in the training header but " + values(dataAttribute)
+          + " in the data, the same values in another order (a CSV file declares values in "
+          + "the order they first occur, so declare them in the training order, for example "
+          + "with an ARFF header or the -L option of weka.core.converters.CSVLoader)";
+      }
       if (difference != null) {
         return "attribute " + (j + 1) + " is '" + trained.name() + "' in the training header "
           + "and '" + dataAttribute.name() + "' in the data (" + difference + ")";
@@ -174,6 +181,28 @@ final class SerializedScoringModel {
         + describeClass(data) + " in the data";
     }
     return null;
+  }
+
+  /** Tells whether two nominal attributes of one name have the same values in other orders. */
+  private static boolean sameValuesReordered(Attribute trained, Attribute data) {
+    if (!trained.isNominal() || !data.isNominal() || !trained.name().equals(data.name())
+      || trained.numValues() != data.numValues()) {
+      return false;
+    }
+    for (int k = 0; k < trained.numValues(); k++) {
+      if (data.indexOfValue(trained.value(k)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String values(Attribute attribute) {
+    StringBuilder text = new StringBuilder("{");
+    for (int k = 0; k < attribute.numValues(); k++) {
+      text.append(k == 0 ? "" : ", ").append(attribute.value(k));
+    }
+    return text.append('}').toString();
   }
 
   private static String describeClass(Instances data) {

@@ -531,6 +531,30 @@ class AddSigmoidScoresBehaviourTest {
       + "was trained on, in the same order.", error.getMessage());
   }
 
+  /** Reordered nominal values get their own message, since the names agree. */
+  @Test
+  void reorderedValuesAreNamed(@TempDir Path directory) throws Exception {
+    Instances[] halves = evenAndOddRows(glass());
+    SoftmaxToSigmoid model = trainedJ48Model(halves[0]);
+    File file = directory.resolve("model.bin").toFile();
+    SerializationHelper.writeAll(file.getPath(), new Object[] {model, new Instances(halves[0], 0)});
+    // SortLabels puts the class values of Type in alphabetical order.
+    weka.filters.unsupervised.attribute.SortLabels sort =
+      new weka.filters.unsupervised.attribute.SortLabels();
+    sort.setAttributeIndices("last");
+    sort.setInputFormat(halves[1]);
+    Instances sorted = Filter.useFilter(halves[1], sort);
+    AddSigmoidScores filter = filter("-serialized", file.getPath());
+
+    WekaException error = assertThrows(WekaException.class, () -> filter.setInputFormat(sorted));
+
+    assertTrue(error.getMessage().contains(": the values of nominal attribute 10 'Type' are "
+      + "{build wind float, build wind non-float, vehic wind float, vehic wind non-float, "
+      + "containers, tableware, headlamps} in the training header but {build wind float, "
+      + "build wind non-float, containers, headlamps, tableware, vehic wind float, vehic wind "
+      + "non-float} in the data, the same values in another order"), error.getMessage());
+  }
+
   /** Without a stored header, the class values are compared by name and position. */
   @Test
   void modelWithoutHeaderChecksClassValues(@TempDir Path directory) throws Exception {
