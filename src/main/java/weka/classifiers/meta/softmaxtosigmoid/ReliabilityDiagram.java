@@ -357,7 +357,10 @@ public final class ReliabilityDiagram {
     }
   }
 
-  /** Draws the share of pairs in each bin below the reliability panel. */
+  /**
+   * Draws the share of the points (pairs or predictions) in each bin below the
+   * reliability panel.
+   */
   private static void drawHistogram(Graphics2D graphics, MultiLabelMetrics.Bin[] bins) {
     double total = 0;
     for (MultiLabelMetrics.Bin bin : bins) {
@@ -379,7 +382,7 @@ public final class ReliabilityDiagram {
     graphics.drawRect(LEFT, HISTOGRAM_TOP, PLOT_SIZE, height);
     graphics.drawString("1.0", LEFT - 30, HISTOGRAM_TOP + 4);
     graphics.drawString("0.0", LEFT - 30, bottom + 4);
-    graphics.drawString("share of pairs", 8, HISTOGRAM_TOP - 4);
+    graphics.drawString("share per bin", 8, HISTOGRAM_TOP - 4);
   }
 
   /** Draws the score axis below the histogram. */
