@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -82,18 +79,13 @@ class FilterCommandLineTest {
   @Test
   void bothFiltersPrintMissingInput() {
     String path = missing();
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
+
+    String output = StandardError.of(() -> {
       new AddSigmoidScores().run(new AddSigmoidScores(), new String[] {"-i", path, "-c", "last"});
       new ProbabilitiesToSigmoid().run(new ProbabilitiesToSigmoid(), new String[] {"-i", path});
-    } finally {
-      System.setErr(original);
-    }
+    });
 
-    String output = captured.toString(StandardCharsets.UTF_8);
-    String line = expected('i', path) + System.lineSeparator();
+    String line = expected('i', path) + "\n";
     assertEquals(line + line, output);
     assertFalse(output.contains("No source has been specified"), output);
   }
@@ -107,29 +99,9 @@ class FilterCommandLineTest {
       error.getMessage());
   }
 
-  /**
-   * Runs ProbabilitiesToSigmoid from the command line and returns what it printed to
-   * standard error, without the warnings that Weka's libraries log there when first loaded.
-   */
+  /** Runs ProbabilitiesToSigmoid from the command line and returns what it printed. */
   private static String runFilter(String... options) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      FilterCommandLine.run(new ProbabilitiesToSigmoid(), options);
-    } finally {
-      System.setErr(original);
-    }
-    StringBuilder printed = new StringBuilder();
-    String[] lines = captured.toString(StandardCharsets.UTF_8).split("\\R");
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains("com.github.fommil.netlib")) {
-        i++;
-      } else if (!lines[i].isEmpty()) {
-        printed.append(lines[i]).append('\n');
-      }
-    }
-    return printed.toString();
+    return StandardError.of(() -> FilterCommandLine.run(new ProbabilitiesToSigmoid(), options));
   }
 
   private String probabilities(String rows) throws Exception {

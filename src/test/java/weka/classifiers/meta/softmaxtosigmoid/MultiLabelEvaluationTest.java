@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -304,23 +302,15 @@ class MultiLabelEvaluationTest {
 
   /** Runs the tool as weka.Run does and returns what it printed to standard error. */
   private static String standardErrorOfRun(String... options) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      MultiLabelEvaluation tool = new MultiLabelEvaluation();
-      tool.run(tool, options);
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
+    MultiLabelEvaluation tool = new MultiLabelEvaluation();
+    return StandardError.of(() -> tool.run(tool, options));
   }
 
   @Test
   void runPrintsErrorWithoutStackTrace() throws Exception {
     String output = standardErrorOfRun("-t", trainingFile().getPath());
 
-    String[] lines = output.split(System.lineSeparator());
+    String[] lines = output.split("\n");
     assertEquals(2, lines.length, output);
     assertEquals("Error: Option -T is missing; give the MEKA multi-label test data as "
       + "-T <file.arff>.", lines[0]);

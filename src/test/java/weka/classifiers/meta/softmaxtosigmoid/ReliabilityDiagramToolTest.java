@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,18 +139,12 @@ class ReliabilityDiagramToolTest {
     BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     File png = folder.resolve("absent").resolve("x.png").toFile();
 
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    IOException error;
-    try {
-      error = assertThrows(IOException.class, () -> ToolCommandLine.writePng("-png", image, png));
-    } finally {
-      System.setErr(original);
-    }
+    IOException[] error = new IOException[1];
+    String printed = StandardError.of(() -> error[0] = assertThrows(IOException.class,
+      () -> ToolCommandLine.writePng("-png", image, png)));
 
-    assertEquals("", captured.toString(StandardCharsets.UTF_8), "nothing on standard error");
-    String message = error.getMessage();
+    assertEquals("", printed, "nothing on standard error");
+    String message = error[0].getMessage();
     assertTrue(message.startsWith("Option -png: writing PNG file '" + png + "' failed ("),
       message);
     assertTrue(message.endsWith("); check that its folder exists, is writable and has free "
@@ -161,23 +153,15 @@ class ReliabilityDiagramToolTest {
 
   /** Runs the tool as weka.Run does and returns what it printed to standard error. */
   private static String standardErrorOfRun(String... options) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      ReliabilityDiagramTool tool = new ReliabilityDiagramTool();
-      tool.run(tool, options);
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
+    ReliabilityDiagramTool tool = new ReliabilityDiagramTool();
+    return StandardError.of(() -> tool.run(tool, options));
   }
 
   @Test
   void runPrintsErrorWithoutStackTrace() {
     String output = standardErrorOfRun("-t", train, "-W", "weka.classifiers.bayes.NaiveBayes");
 
-    String[] lines = output.split(System.lineSeparator());
+    String[] lines = output.split("\n");
     assertEquals(2, lines.length, output);
     assertEquals("Error: Option -png is missing; give the output file as "
       + "-png <diagram.png>.", lines[0]);
