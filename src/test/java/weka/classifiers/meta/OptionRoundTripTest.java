@@ -180,8 +180,9 @@ class OptionRoundTripTest {
   @Test
   void optionNamesAvoidEvaluationOptions() throws Exception {
     // Evaluation.evaluateModel reads its own options first, so a classifier option with
-    // the same name never reaches setOptions: "-k 2" once became "-k" for Evaluation's
-    // statistics and a stray "2". The help text that -h raises lists Evaluation's names.
+    // the same name never reaches setOptions. A classifier option "-k 2", for example,
+    // would become Evaluation's statistics flag -k and a stray "2". The help text that -h
+    // raises lists Evaluation's names.
     Exception help = assertThrows(Exception.class,
       () -> Evaluation.evaluateModel(new SoftmaxToSigmoid(), new String[] {"-h"}));
     String text = help.getMessage();
